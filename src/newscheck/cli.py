@@ -1,0 +1,125 @@
+"""The ``newscheck`` command: a thin layer over the Python API.
+
+Every :class:`~newscheck.errors.NewscheckError` becomes one line on stderr and its documented exit
+code (docs/cli.md); anything else is a bug and says so, still without a traceback unless
+``NEWSCHECK_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import MalformedInput, NewscheckError
+
+app = typer.Typer(
+    name="newscheck",
+    help="Check a news article claim by claim: supported, refuted or not enough evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INTERNAL = 70
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    claimreview = "claimreview"
+
+
+def parse_date(value: str | None, option: str = "--published") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise MalformedInput(f"{option} {value!r} is not a date",
+                             "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
+
+
+def fail(exc: NewscheckError) -> None:
+    msg = f"newscheck: error: {exc.message}"
+    if exc.hint:
+        msg += f" — {exc.hint}"
+    print(msg, file=sys.stderr)
+    raise typer.Exit(exc.exit_code)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
+@app.command()
+def check(
+    input: Annotated[str, typer.Argument(help="Article file (HTML or text, detected from the "
+                                               "content), or - for stdin.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD; overrides the date found in the page.")] = None,
+    kb: Annotated[Path | None, typer.Option(
+        help="Knowledge base file to use instead of the default (also NEWSCHECK_KB).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write the report here instead of stdout.")]
+    = None,
+    online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
+                                              "(network; results are cached in the KB).")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+) -> None:
+    """Check one article and print a report."""
+    from .pipeline import check as run_check
+    from .report import render
+
+    try:
+        source: str | bytes | Path = sys.stdin.buffer.read() if input == "-" else Path(input)
+        report = run_check(source, published=parse_date(published), kb=kb, online=online,
+                           max_bytes=max_bytes)
+        if input == "-":
+            report.article.source = "<stdin>"
+        write_output(render(report, format.value), output)
+    except NewscheckError as exc:
+        fail(exc)
+
+
+def _register_subcommands() -> None:
+    from .kb_cli import kb_app
+
+    app.add_typer(kb_app, name="kb")
+
+
+def main() -> None:
+    _register_subcommands()
+    try:
+        app()
+    except NewscheckError as exc:  # raised outside a command body (e.g. while opening the KB)
+        print(f"newscheck: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("newscheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so plainly
+        if os.environ.get("NEWSCHECK_DEBUG"):
+            raise
+        print(f"newscheck: internal error: {type(exc).__name__}: {exc} — this is a bug; "
+              f"rerun with NEWSCHECK_DEBUG=1 for details and report it", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()
