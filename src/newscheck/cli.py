@@ -90,7 +90,8 @@ def check(
                            max_bytes=max_bytes)
         if input == "-":
             report.article.source = "<stdin>"
-        write_output(render(report, format.value), output)
+        to_file = output is not None and str(output) != "-"
+        write_output(render(report, format.value, color=False if to_file else None), output)
     except NewscheckError as exc:
         fail(exc)
 

@@ -40,8 +40,6 @@ CREATE TABLE IF NOT EXISTS aliases (
     type TEXT NOT NULL DEFAULT 'alias',
     source TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
-CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity, source);
 CREATE TABLE IF NOT EXISTS statements (
     subject TEXT NOT NULL,
     property TEXT NOT NULL,
@@ -54,9 +52,6 @@ CREATE TABLE IF NOT EXISTS statements (
     source TEXT NOT NULL DEFAULT '',
     sid TEXT
 );
-CREATE INDEX IF NOT EXISTS statements_subject ON statements(subject, property);
-CREATE INDEX IF NOT EXISTS statements_value ON statements(property, value, start);
-CREATE INDEX IF NOT EXISTS statements_source ON statements(subject, source);
 CREATE TABLE IF NOT EXISTS sources (
     name TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -69,6 +64,14 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 """
 
+INDEXES = """
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity, source);
+CREATE INDEX IF NOT EXISTS statements_subject ON statements(subject, property);
+CREATE INDEX IF NOT EXISTS statements_value ON statements(property, value, start);
+CREATE INDEX IF NOT EXISTS statements_source ON statements(subject, source);
+"""
+
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -78,13 +81,18 @@ def norm(text: str) -> str:
     ``"Kishida, Fumio."`` and ``"kishida fumio"`` share a key; ``"Keizō Obuchi"`` matches
     ``"Keizo Obuchi"``.
     """
+    if text.isascii():
+        return _PUNCT.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _PUNCT.sub(" ", stripped).strip()
 
 
-def create(conn: sqlite3.Connection) -> None:
+def create(conn: sqlite3.Connection, *, indexes: bool = True) -> None:
+    """Create the tables (a bulk load into a new file adds the indexes after loading)."""
     conn.executescript(DDL)
+    if indexes:
+        conn.executescript(INDEXES)
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 

@@ -33,6 +33,13 @@ def _renderer(fmt: str) -> Callable[[Report], str]:
 FORMATS = ("json", "text", "markdown", "html", "claimreview")
 
 
-def render(report: Report, fmt: str = "json") -> str:
-    """Render ``report`` as json, text, markdown, html or claimreview."""
+def render(report: Report, fmt: str = "json", *, color: bool | None = None) -> str:
+    """Render ``report`` as json, text, markdown, html or claimreview.
+
+    ``color`` applies to ``text`` only: None decides from stdout (a terminal, NO_COLOR); pass
+    False when the output goes to a file.
+    """
+    if fmt == "text":
+        from .text import render_text
+        return render_text(report, color=color)
     return _renderer(fmt)(report)

@@ -6,7 +6,10 @@ so do span segmentation (claims can overlap) and the URL check (only http/https 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from ..model import VERDICTS, Claim, Report, TimeAnchor, Verdict
@@ -28,6 +31,9 @@ UNCHECKED = Verdict("not_enough_evidence", 0.0, "This claim was not checked.")
 
 # Table cells show the first sentence of an explanation, cut at this many characters.
 SHORT_EXPLANATION = 160
+# A full stop that ends a sentence: after a lower-case letter, a digit or a closing bracket
+# (so not the "U.S." or "J." of abbreviations and initials), before a space.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'])\.(?= )")
 
 
 def verdict_of(claim: Claim) -> Verdict:
@@ -49,16 +55,16 @@ def summary_line(report: Report) -> str:
 
 
 def shorten(text: str, limit: int = SHORT_EXPLANATION) -> str:
-    """First sentence of ``text`` (whitespace collapsed), cut at ``limit`` characters with "…"."""
+    """``text`` on one line, cut to ``limit`` characters: after the last whole sentence that
+    fits (if it is not tiny), else at a word boundary, marked with "…"."""
     flat = " ".join(text.split())
-    for end in (". ", "; "):
-        cut = flat.find(end)
-        if 0 < cut < limit:
-            flat = flat[: cut + 1]
-            break
     if len(flat) <= limit:
         return flat
-    return flat[: limit - 1].rstrip() + "…"
+    for m in reversed(list(_SENTENCE_END.finditer(flat, 0, limit))):
+        if m.end() >= limit // 4:
+            return flat[: m.end()]
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
 
 
 def anchor_text(anchor: TimeAnchor) -> str:
@@ -117,12 +123,12 @@ def segments(text: str, claims: list[Claim]) -> list[Segment]:
     spans = {i: s for i, c in enumerate(claims) if (s := clamp_span(c, len(text))) is not None}
     cuts = sorted({0, len(text), *(p for s in spans.values() for p in s)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         covering = tuple(i for i, (s, e) in spans.items() if s <= a and b <= e)
         out.append(Segment(a, b, covering))
     return out
 
 
-def dominant(labels: list[str]) -> str:
+def dominant(labels: Iterable[str]) -> str:
     """The verdict to colour a span covered by several claims (the most severe)."""
     return max(labels, key=SEVERITY.__getitem__)

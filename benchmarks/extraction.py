@@ -1,0 +1,140 @@
+"""Article-extraction benchmark: trafilatura alone versus newscheck's intake, in one run.
+
+Data: ``../shared/data/article-extraction-benchmark`` (181 gzipped news pages in
+``html/*.html.gz``, gold bodies in ``ground-truth.json``, scoring in its ``evaluate.py``, whose
+``string_shingle_matching`` and ``metrics_from_tp_fp_fns`` are imported here unchanged).
+
+Both extractors get the same decompressed bytes. Scores come from the first pass (extraction is
+deterministic); speed is the median of ``--repeat`` timing passes, the two extractors
+alternating within each pass so that load from other processes hits both alike.
+
+    python3 benchmarks/extraction.py [--repeat 3] [--limit N] [--gate] [--data DIR]
+
+``--gate`` exits 1 when newscheck's F1 is under 0.96 or its speed under 0.8× trafilatura's.
+Without the data the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+GATE_F1 = 0.96
+GATE_SPEED_RATIO = 0.8
+
+
+def load_evaluate(data: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("aeb_evaluate", data / "evaluate.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot import {data / 'evaluate.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_pages(data: Path, limit: int | None) -> dict[str, bytes]:
+    paths = sorted((data / "html").glob("*.html.gz"))[:limit]
+    return {p.name.split(".")[0]: gzip.decompress(p.read_bytes()) for p in paths}
+
+
+def trafilatura_alone(html: bytes) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
+def newscheck_intake(html: bytes) -> str:
+    from newscheck.errors import InputError
+    from newscheck.intake import extract
+
+    try:
+        return extract(html).text
+    except InputError:
+        return ""
+
+
+def run_pass(fn: Callable[[bytes], str], pages: dict[str, bytes]) -> tuple[dict[str, str], float]:
+    start = time.perf_counter()
+    out = {key: fn(html) for key, html in pages.items()}
+    return out, time.perf_counter() - start
+
+
+def score(evaluate: ModuleType, gold: dict[str, dict[str, str]],
+          pred: dict[str, str]) -> dict[str, float]:
+    tp_fp_fns = [evaluate.string_shingle_matching(true=gold[k].get("articleBody", ""),
+                                                  pred=pred.get(k, ""))
+                 for k in pred]
+    metrics: dict[str, float] = evaluate.metrics_from_tp_fp_fns(tp_fp_fns)
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--repeat", type=int, default=3, help="timing passes (median is shown)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--gate", action="store_true",
+                        help=f"exit 1 unless F1 >= {GATE_F1} and speed >= {GATE_SPEED_RATIO}x")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+
+    if not (args.data / "ground-truth.json").is_file():
+        print(f"skipped: benchmark data not found at {args.data}")
+        return 0
+    evaluate = load_evaluate(args.data)
+    gold = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = load_pages(args.data, args.limit)
+    runners = {"trafilatura": trafilatura_alone, "newscheck": newscheck_intake}
+    first = next(iter(pages.values()))
+    for fn in runners.values():                 # warm up: imports, lazy caches
+        fn(first)
+
+    preds: dict[str, dict[str, str]] = {}
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    for i in range(max(1, args.repeat)):
+        order = list(runners) if i % 2 == 0 else list(reversed(runners))
+        for name in order:
+            out, seconds = run_pass(runners[name], pages)
+            preds.setdefault(name, out)
+            times[name].append(seconds)
+
+    rows = {}
+    for name in runners:
+        metrics = score(evaluate, gold, preds[name])
+        seconds = statistics.median(times[name])
+        rows[name] = {**metrics, "pages_per_s": len(pages) / seconds,
+                      "empty": sum(1 for t in preds[name].values() if not t)}
+
+    import trafilatura
+
+    print(f"{len(pages)} pages, {args.repeat} timing passes (median); "
+          f"trafilatura {trafilatura.__version__}")
+    print(f"{'':<14}{'F1':>8}{'precision':>11}{'recall':>9}{'pages/s':>10}{'empty':>7}")
+    for name, r in rows.items():
+        print(f"{name:<14}{r['f1']:>8.4f}{r['precision']:>11.4f}{r['recall']:>9.4f}"
+              f"{r['pages_per_s']:>10.1f}{r['empty']:>7}")
+    f1_ratio = rows["newscheck"]["f1"] / rows["trafilatura"]["f1"]
+    speed_ratio = rows["newscheck"]["pages_per_s"] / rows["trafilatura"]["pages_per_s"]
+    print(f"newscheck / trafilatura: F1 {f1_ratio:.3f}x, speed {speed_ratio:.2f}x")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "f1_ratio": f1_ratio,
+                                         "speed_ratio": speed_ratio}, indent=2) + "\n",
+                             encoding="utf-8")
+    if args.gate and (rows["newscheck"]["f1"] < GATE_F1 or speed_ratio < GATE_SPEED_RATIO):
+        print(f"gate failed: need F1 >= {GATE_F1} and speed >= {GATE_SPEED_RATIO}x")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""Role, former-role and counterpart claims from the mentions of one sentence.
+
+Every pattern looks at two mentions and the exact words between them, so a claim is made only
+where the text states the relation (precision over recall: a wrong claim can become a wrong
+refutation). Forms:
+
+* role: "Japanese Foreign Minister Fumio Kishida", "Penny Wong, Australia's foreign minister",
+  "Wong, who is foreign minister", "X, the Prime Minister of Y", "X is the prime minister"
+* former_role: "former Prime Minister X", "ex-", "then-Foreign Minister X" (narrated time),
+  "X, a former foreign minister", "X, who served as foreign minister", "X was prime minister"
+* counterpart: "P met his South Korean counterpart, Q" / "Q, his South Korean counterpart"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import TimeAnchor
+from .mentions import Mention
+from .sentences import Sentence
+from .timex import Timex
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim before ids and linking: spans, mentions and qualifiers."""
+
+    kind: str
+    start: int
+    end: int
+    time: TimeAnchor
+    subject: Mention | None = None
+    object: Mention | None = None
+    place: tuple[int, int, str, str | None] | None = None   # start, end, text, country id
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Context:
+    """One sentence with what patterns need to read it."""
+
+    text: str                   # the whole article
+    sentence: Sentence
+    mentions: list[Mention]     # the sentence's mentions, in order
+    timexes: list[Timex]
+    anchor: TimeAnchor
+    previous_subject: Mention | None = None   # for a sentence that starts with "He"/"She"
+    stated_office: dict[int, Mention] = field(default_factory=dict)   # person key → office
+
+    def gap(self, a: Mention | int, b: Mention | int) -> str:
+        start = a if isinstance(a, int) else a.end
+        end = b if isinstance(b, int) else b.span_start
+        return self.text[start:end] if start <= end else "\x00"
+
+
+_BEFORE_OFFICE = re.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|had been|"
+                            r"became|remains)\s+)?(?:(?:the|a|an|now)\s+)?"
+                            r"(?:(?:country|nation)['’]s\s+)?$")
+_PREDICATE = re.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as|remains|"
+                        r"was named|was appointed|was elected|took office as)\s+"
+                        r"(?:(?:the|a|an|now)\s+)?(?:(?:country|nation)['’]s\s+)?$")
+_PAST_VERBS = frozenset({"was", "served as", "had been"})
+_OFFICE_THEN_PERSON = re.compile(r"^(?:[ \t]+|,[ \t]+)$")
+
+
+def key(person: Mention) -> int:
+    """The identity of a person across short and full mentions."""
+    return id(person.ref if person.ref is not None else person)
+
+
+def sentence_time(ctx: Context, near: int) -> Timex | None:
+    """The sentence's event time: the "at"/"range" timex closest to ``near``."""
+    best: Timex | None = None
+    for t in ctx.timexes:
+        if t.role in ("at", "range") and (best is None
+                                          or abs(t.start - near) < abs(best.start - near)):
+            best = t
+    return best
+
+
+def _copy(t: TimeAnchor, basis: str | None = None, cue: str | None = None) -> TimeAnchor:
+    return TimeAnchor(basis=basis or t.basis, date=t.date, start=t.start,  # type: ignore[arg-type]
+                      end=t.end, cue=cue or t.cue)
+
+
+def claim_time(ctx: Context, near: int) -> TimeAnchor:
+    t = sentence_time(ctx, near)
+    return _copy(t.when) if t is not None else _copy(ctx.anchor)
+
+
+def _anchor_date(ctx: Context) -> date | None:
+    return ctx.anchor.date or ctx.anchor.end
+
+
+def former_time(ctx: Context, near: int, modifier: str | None, cue: str) -> TimeAnchor:
+    """"then-": the narrated event's time (or some time before the anchor); "former": before
+    the anchor; an explicit period ("from 2012 to 2017") wins over both."""
+    t = sentence_time(ctx, near)
+    if t is not None and t.role == "range":
+        return _copy(t.when, "explicit")
+    if modifier == "then" and t is not None:
+        return _copy(t.when, "narrated", f"then- ({t.text})")
+    return TimeAnchor(basis="narrated", start=None, end=_anchor_date(ctx), cue=cue)
+
+
+def _office_qualifiers(office: Mention) -> dict[str, Any]:
+    return {"office_kind": office.office_kind, "country": office.country}
+
+
+def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
+          past_verb: str | None = None) -> Draft:
+    former = office.modifier is not None or past_verb is not None
+    if former:
+        cue = ("then-" if office.modifier == "then" else "former" if office.modifier
+               else past_verb or "")
+        time = former_time(ctx, start, office.modifier, cue)
+        kind = "former_role"
+    else:
+        time = claim_time(ctx, start)
+        kind = "role"
+    ctx.stated_office.setdefault(key(person), office)
+    return Draft(kind, start, end, time, person, office, qualifiers=_office_qualifiers(office))
+
+
+def role_claims(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    ms = ctx.mentions
+    for i, m in enumerate(ms):
+        if m.kind != "office" or m.office_kind is None:
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        prev = ms[i - 1] if i > 0 else None
+        if nxt is not None and nxt.kind == "person":
+            gap = ctx.text[m.end:nxt.start]
+            if _OFFICE_THEN_PERSON.match(gap) and (gap.strip() == "" or _comma_ok(ctx, m, nxt)):
+                out.append(_role(ctx, nxt, m, m.span_start, nxt.end))
+                continue
+        if prev is not None and prev.kind == "person":
+            gap = ctx.gap(prev, m)
+            bm = _BEFORE_OFFICE.match(gap)
+            pm = None if bm else _PREDICATE.match(gap)
+            hit = bm or pm
+            if hit is not None:
+                verb = hit.group("verb")
+                past = verb if verb in _PAST_VERBS else None
+                if bm is not None and _TRAILING_NOUN.match(ctx.text, m.end):
+                    continue      # "X, the foreign minister's adviser" / "… spokesman"
+                out.append(_role(ctx, prev, m, prev.start, m.end, past))
+    return out
+
+
+_TRAILING_NOUN = re.compile(r"\s+(?:spokes\w*|advis\w*|aide|envoy|candidate|nominee|office|"
+                            r"ministry|residence|counterpart|deputy|press|chief of staff)\b",
+                            re.I)
+
+
+def _comma_ok(ctx: Context, office: Mention, person: Mention) -> bool:
+    """"Japan's foreign minister, Yoshimasa Hayashi," is an appositive; "the minister, Ann and
+    Bob" is not: the name must be followed by a comma, a period, a verb or the end."""
+    if office.country is None and not ctx.text[max(0, office.span_start - 4):office.span_start
+                                               ].lower().endswith("the "):
+        return False
+    follow = ctx.text[person.end:person.end + 2]
+    return follow[:1] in (",", ".", "") or (follow[:1] == " " and not ctx.text[
+        person.end:person.end + 5].startswith(" and "))
+
+
+_COUNTERPART = re.compile(r"\bcounterpart\b(?!s)", re.I)
+_POSS = re.compile(r"(?:\b(?:his|her|their|its)\s+|['’]s\s+)(?:(?:former|then-)\s*)?$", re.I)
+_Q_BEFORE = re.compile(r"^,\s+$")
+_PRONOUN_START = re.compile(r"^[\"“]?(?:He|She)\b")
+
+
+def counterpart_claims(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    ms = ctx.mentions
+    base = ctx.sentence.start
+    for cm in _COUNTERPART.finditer(ctx.sentence.text):
+        c_start, c_end = base + cm.start(), base + cm.end()
+        # the country just before "counterpart" ("his South Korean counterpart")
+        country = next((m for m in ms if m.kind == "country" and m.end <= c_start
+                        and ctx.text[m.end:c_start].strip() == ""), None)
+        head = country.start if country is not None else c_start
+        poss = _POSS.search(ctx.text, max(0, head - 20), head)
+        if poss is None:
+            continue
+        phrase_start = poss.start()
+        q: Mention | None = None
+        span = (phrase_start, c_end)
+        q_after = next((m for m in ms if m.start >= c_end and m.kind == "person"), None)
+        if q_after is not None and _gap_ok(ctx, c_end, q_after):
+            q = q_after
+            span = (phrase_start, q.end)
+        else:
+            before = [m for m in ms if m.end <= phrase_start]
+            if before and before[-1].kind == "person" and _Q_BEFORE.match(
+                    ctx.text[before[-1].end:phrase_start]):
+                q = before[-1]
+                span = (q.start, c_end)
+        if q is None:
+            continue
+        p = _reference_person(ctx, q, min(span[0], phrase_start))
+        if p is None:
+            continue
+        quals: dict[str, Any] = {"country": country.country if country is not None else None}
+        office = ctx.stated_office.get(key(p))
+        if office is not None:
+            quals["reference_office"] = office.text
+            quals["reference_office_kind"] = office.office_kind
+        out.append(Draft("counterpart", span[0], span[1], claim_time(ctx, span[0]), q, p,
+                         qualifiers=quals))
+    return out
+
+
+def _gap_ok(ctx: Context, c_end: int, q: Mention) -> bool:
+    """Only a comma, spaces and an office title between "counterpart" and Q."""
+    gap = ctx.text[c_end:q.start]
+    for m in ctx.mentions:
+        if m.kind == "office" and c_end <= m.start and m.end <= q.start:
+            gap = gap.replace(ctx.text[m.span_start:m.end], " ")
+    return re.fullmatch(r"[\s,]*", gap) is not None
+
+
+def _reference_person(ctx: Context, q: Mention, before: int) -> Mention | None:
+    """P: the sentence's subject before the counterpart phrase (or "He"/"She" → the last one)."""
+    cands = [m for m in ctx.mentions if m.kind == "person" and m.end <= before and m is not q
+             and key(m) != key(q)]
+    if cands:
+        return cands[0]
+    if _PRONOUN_START.match(ctx.sentence.text) and ctx.previous_subject is not None:
+        return ctx.previous_subject
+    return None

@@ -1,0 +1,110 @@
+"""Intake: a file, ``str`` or ``bytes`` → a clean :class:`~newscheck.model.Article`.
+
+``extract`` runs the stages in order; each lives in its own module:
+
+1. read     – ``read.py``: path checks, size limit before reading, gzip, binary refusal
+2. decode   – ``decode.py``: BOM, UTF-8, declared charset, fallbacks; NFC and ``\\n``
+3. detect   – ``detect.py``: HTML or plain text, from the content (never the file name)
+4. body     – ``html.py`` (trafilatura + htmldate) or ``text.py`` (pasted text)
+5. debris   – ``debris.py``, shared by both: share bars, teaser lists, cookie and newsletter
+              lines, timestamps → ``removed``; captions and photo credits → ``credits``
+6. article  – metadata, the ``published`` option (which overrides the page's date)
+
+Importing this package is cheap: trafilatura, htmldate and charset-normalizer are imported only
+when a stage needs them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import EmptyInput, MalformedInput, UnsupportedInput
+from ..model import Article
+from .decode import decode, normalise, wide_encoding
+from .detect import looks_like_html
+from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
+
+__all__ = ["DEFAULT_MAX_BYTES", "extract"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def _published_option(published: date | str | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published.date() if isinstance(published, datetime) else published
+    try:
+        return date.fromisoformat(published.strip())
+    except ValueError:
+        raise MalformedInput(f"published date {published!r} is not a date",
+                             "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
+
+
+def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
+    """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label."""
+    if isinstance(source, str):
+        # a str is content, never a path; its size is counted in UTF-8 bytes
+        if len(source) > limit // 4 and len(source.encode("utf-8", "replace")) > limit:
+            check_bytes(source.encode("utf-8", "replace"), limit)   # raises InputTooLarge
+        text = normalise(source)
+        if not text.strip():
+            raise EmptyInput("the input text is empty" if not source
+                             else "the input text is empty (only whitespace)",
+                             "give the article's HTML or text")
+        if "\x00" in source[:4096]:
+            raise UnsupportedInput("the input text contains NUL characters: it looks like "
+                                   "binary data, not an article",
+                                   "give the article as an HTML page or plain text")
+        return text, None
+    if isinstance(source, Path):
+        data = check_bytes(read_path(source, limit), limit, what=str(source))
+        label: str | None = str(source)
+    elif isinstance(source, bytes | bytearray | memoryview):
+        data = check_bytes(bytes(source), limit)
+        label = None
+    else:
+        raise MalformedInput(f"cannot read an article from a {type(source).__name__}",
+                             "pass a pathlib.Path, the content as str, or raw bytes")
+    if wide_encoding(data) is None:
+        check_nul_bytes(data, what=label or "the input")
+    text, _encoding = decode(data)
+    if not text.strip():
+        raise EmptyInput(f"{label or 'the input'} is empty once decoded",
+                         "give a file or text that contains the article")
+    return text, label
+
+
+def extract(source: str | bytes | Path, *, published: date | str | None = None,
+            max_bytes: int | None = None) -> Article:
+    """Read an article and return its clean body, metadata, removed debris and credits.
+
+    ``source``: a :class:`~pathlib.Path` (a file), a ``str`` (the content, HTML or text) or
+    ``bytes`` (raw content). ``published`` overrides the page's date. ``max_bytes`` (default
+    20 MB) bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
+    """
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    option_date = _published_option(published)
+    # 1. read, 2. decode
+    text, label = _text_of(source, limit)
+    # 3. detect, 4. body, 5. debris
+    if looks_like_html(text):
+        from .html import extract_html
+
+        page = extract_html(text)
+        article = Article(text=PARAGRAPH_SEPARATOR.join(page.kept), title=page.title,
+                          published=page.published, author=page.author, source=label,
+                          url=page.url, sitename=page.sitename, language=page.language,
+                          input_format="html", removed=page.removed, credits=page.credits)
+    else:
+        from .text import extract_text
+
+        paste = extract_text(text)
+        article = Article(text=PARAGRAPH_SEPARATOR.join(paste.kept), title=paste.title,
+                          published=paste.published, author=paste.author, source=label,
+                          input_format="text", removed=paste.removed, credits=paste.credits)
+    # 6. the date: the option wins over the page
+    if option_date is not None:
+        article.published, article.published_basis = option_date, "option"
+    elif article.published is not None:
+        article.published_basis = "page"
+    return article

@@ -1,0 +1,285 @@
+"""``newscheck kb import``: detect each file's format, stream it into the KB, all or nothing.
+
+Every import runs in one SQLite transaction (into a new KB: a temporary file renamed into place on
+success), so a failure or an interruption leaves the KB exactly as it was.
+"""
+
+from __future__ import annotations
+
+import bz2
+import contextlib
+import gc
+import gzip
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ImportFailed
+from . import schema, tables
+from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
+from .writer import Writer
+
+_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive",
+          b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\xfd7zXZ": "an xz archive",
+          b"7z\xbc\xaf": "a 7z archive", b"(\xb5/\xfd": "a zstd archive",
+          b"SQLite format 3": "an SQLite database"}
+_DUMP_DATE = re.compile(r"(?<!\d)(20\d{2})-?(\d{2})-?(\d{2})(?!\d)")
+_LINE_STARTS = frozenset({b"{", b"[", b"]", b"", b" ", b"\t", b"\r"})
+_DECOMPRESS_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
+
+
+@dataclass
+class ImportResult:
+    files: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return sum(int(f["skipped"]) for f in self.files)  # type: ignore[call-overload]
+
+
+def open_stream(path: Path) -> IO[bytes]:
+    """The decompressed bytes of ``path`` (gzip/bzip2 detected from the content)."""
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head.startswith(b"\x1f\x8b"):
+        return gzip.open(path, "rb")
+    if head.startswith(b"BZh"):
+        return bz2.open(path, "rb")
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise ImportFailed(f"{path}: this is {what}, not a Wikidata JSON dump or an "
+                               "office-holder table", "give a .json/.json.gz/.json.bz2 dump or a "
+                               "CSV table (docs/knowledge.md)")
+    return path.open("rb")
+
+
+def detect(path: Path) -> str:
+    """``"wikidata"`` or ``"table"``, from the first bytes of the (decompressed) content."""
+    if not path.exists():
+        raise ImportFailed(f"{path}: no such file")
+    if path.is_dir():
+        raise ImportFailed(f"{path}: is a directory", "give the dump or table files themselves")
+    try:
+        with open_stream(path) as fh:
+            head = fh.read(4096)
+    except _DECOMPRESS_ERRORS as exc:
+        raise ImportFailed(f"{path}: compressed data is truncated or corrupt ({exc})") from None
+    text = head.lstrip()
+    if not text:
+        raise ImportFailed(f"{path}: the file is empty")
+    if text[:1] in (b"[", b"{"):
+        return "wikidata"
+    first = text.split(b"\n", 1)[0]
+    if b"\x00" not in head and b"," in first:
+        return "table"
+    raise ImportFailed(f"{path}: not a Wikidata JSON dump (which starts with '[' or '{{') nor a "
+                       "CSV office-holder table", "see docs/knowledge.md for accepted formats")
+
+
+def dump_as_of(path: Path) -> str:
+    """The dump's date from its name (``wikidata-20240101-all.json.gz``), else today."""
+    m = _DUMP_DATE.search(path.name)
+    if m:
+        with contextlib.suppress(ValueError):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    return date.today().isoformat()
+
+
+CHUNK = 1 << 18      # compressed bytes read at a time
+OUT = 1 << 20        # decompressed bytes produced at a time: bounds memory whatever the ratio
+
+
+def _zlib_chunks(fh: IO[bytes]) -> Iterator[bytes]:
+    dec = zlib.decompressobj(wbits=31)
+    while block := fh.read(CHUNK):
+        while block:
+            yield dec.decompress(block, OUT)
+            block = dec.unconsumed_tail
+            if dec.eof:
+                block = dec.unused_data + block
+                if block:
+                    dec = zlib.decompressobj(wbits=31)   # the next gzip member
+    if not dec.eof:
+        raise EOFError("the compressed stream ends before its end marker")
+
+
+def _bz2_chunks(fh: IO[bytes]) -> Iterator[bytes]:
+    dec = bz2.BZ2Decompressor()
+    while block := fh.read(CHUNK):
+        while True:
+            yield dec.decompress(block, OUT)
+            block = b""
+            if dec.eof:
+                block = dec.unused_data
+                if not block:
+                    break
+                dec = bz2.BZ2Decompressor()   # the next bzip2 stream
+            elif dec.needs_input:
+                break
+    if not dec.eof:
+        raise EOFError("the compressed stream ends before its end marker")
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    """Decompressed chunks of ``path``, at most ``OUT`` bytes each (much faster than
+    GzipFile.readline, constant memory); multi-member files included; a missing end is an
+    error."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        fh.seek(0)
+        if head.startswith(b"\x1f\x8b"):
+            yield from _zlib_chunks(fh)
+        elif head.startswith(b"BZh"):
+            yield from _bz2_chunks(fh)
+        else:
+            while block := fh.read(OUT):
+                yield block
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    rest = b""
+    try:
+        for chunk in _chunks(path):
+            if not chunk:
+                continue
+            lines = (rest + chunk).split(b"\n")
+            rest = lines.pop()
+            yield from lines
+    except _DECOMPRESS_ERRORS as exc:
+        raise ImportFailed(f"{path}: compressed data is truncated or corrupt ({exc})",
+                           "download the file again; the knowledge base is unchanged") from None
+    if rest:
+        yield rest
+
+
+def _dump_pass(path: Path, writer: Writer, *, skip_bad: bool,
+               only: set[str] | None = None) -> int:
+    """One pass over a dump; ``only`` restricts it to those ids (second pass). Returns skips.
+
+    The hot loop: most lines of a full dump fail the byte pre-filter and are never parsed."""
+    skipped = 0
+    gc_was = gc.isenabled()
+    gc.disable()   # millions of short-lived dicts and no cycles: the collector only costs time
+    try:
+        return _dump_loop(path, writer, skip_bad, only)
+    finally:
+        if gc_was:
+            gc.enable()
+
+
+def _dump_loop(path: Path, writer: Writer, skip_bad: bool, only: set[str] | None) -> int:
+    skipped = 0
+    relevant = NEEDLES.search
+    put = writer.put
+    for n, raw in enumerate(_lines(path), 1):
+        if only is not None:
+            if line_id(raw) not in only:
+                continue
+        elif raw[:1] in _LINE_STARTS and relevant(raw) is None:
+            continue   # irrelevant (garbage lines fall through and are reported)
+        line = unframe(raw)
+        if line is None:
+            continue
+        try:
+            if line[:1] != b"{":
+                raise BadRecord("not a JSON object")
+            rec = to_record(parse_line(line), keep_all=only is not None)
+        except (BadRecord, KeyError, TypeError, AttributeError, ValueError) as exc:
+            if skip_bad:
+                skipped += 1
+                continue
+            raise ImportFailed(f"{path}:{n}: malformed entity: {exc}",
+                               "fix the line or pass --skip-bad; the knowledge base is "
+                               "unchanged") from None
+        if rec is not None:
+            put(rec)
+    writer.flush()
+    return skipped
+
+
+def _missing_positions(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT DISTINCT value FROM statements WHERE property = 'P39' AND "
+                        "value NOT IN (SELECT id FROM items)")
+    return {r[0] for r in rows}
+
+
+def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool, *,
+                fresh: bool = False) -> ImportResult:
+    result = ImportResult()
+    names = [f"Wikidata dump {p.name}" for p in paths]
+    dumps: list[tuple[Path, Writer, int]] = []
+    for path in paths:
+        fmt = detect(path)
+        if fmt == "table":
+            info = tables.import_table(conn, path, skip_bad=skip_bad)
+            result.files.append(info)
+            continue
+        name = f"Wikidata dump {path.name}"
+        # In a new KB a dump's entities (each listed once) have nothing to replace.
+        writer = Writer(conn, name, fresh=fresh and names.count(name) == 1)
+        dumps.append((path, writer, _dump_pass(path, writer, skip_bad=skip_bad)))
+    missing = _missing_positions(conn) if dumps else set()
+    for path, writer, skipped in dumps:
+        if missing:   # second pass: the positions people hold that the filter did not keep
+            skipped += _dump_pass(path, writer, skip_bad=skip_bad, only=missing)
+        writer.finish(kind="wikidata", file=str(path), as_of=dump_as_of(path), skipped=skipped)
+        result.files.append({"file": str(path), "source": writer.source, "format": "wikidata",
+                             "entities": writer.entities, "statements": writer.statements,
+                             "skipped": skipped})
+    return result
+
+
+def import_files(kb_path: Path, files: Sequence[str | Path], *,
+                 skip_bad: bool = False) -> ImportResult:
+    """Import dumps and tables into ``kb_path`` (created if missing) in one transaction."""
+    paths = [Path(f) for f in files]
+    for p in paths:
+        detect(p)   # fail early, before touching the KB
+    kb_path = Path(kb_path)
+    if kb_path.exists():
+        conn = schema.connect(kb_path, readonly=False)
+        try:
+            if not schema.is_kb(conn):
+                raise ImportFailed(f"{kb_path}: exists but is not a newscheck knowledge base")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise ImportFailed(f"{kb_path}: exists but is not a newscheck knowledge base") \
+                from None
+        conn.isolation_level = None
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = _import_all(conn, paths, skip_bad)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+        return result
+    kb_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")   # the file is renamed in only on success
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -65536")
+        # Bulk-load dumps first and index after (faster); tables replace per entity, which
+        # needs the indexes.
+        schema.create(conn, indexes=any(detect(p) == "table" for p in paths))
+        result = _import_all(conn, paths, skip_bad, fresh=True)
+        conn.executescript(schema.INDEXES)
+        conn.commit()
+        conn.close()
+        tmp.replace(kb_path)
+        return result
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise

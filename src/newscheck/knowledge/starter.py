@@ -1,0 +1,156 @@
+"""The starter pack (``src/newscheck/data/starter/``): a small, hand-checked set of offices,
+people and terms that ships with newscheck, built on first use into a cached SQLite KB.
+
+Format: ``pack.json`` {"name", "as_of": "YYYY-MM-DD", "description", "sources"};
+``positions.csv`` id,label,aliases,country,office_kind,single_holder (aliases ``|``-separated,
+single_holder ``1``/``0``); ``people.csv`` id,label,aliases; ``terms.csv``
+person,position,start,end,note (dates YYYY, YYYY-MM or YYYY-MM-DD; empty end = held at as_of).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportFailed, KnowledgeBaseNotFound
+from ..model import PartialDate
+from . import schema
+from .kinds import OFFICE_KINDS
+from .writer import Record, Stmt, Writer
+
+PACK_FILES = ("pack.json", "positions.csv", "people.csv", "terms.csv")
+COLUMNS = {"positions.csv": ("id", "label", "aliases", "country", "office_kind", "single_holder"),
+           "people.csv": ("id", "label", "aliases"),
+           "terms.csv": ("person", "position", "start", "end", "note")}
+
+
+def default_pack_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / "starter"
+
+
+def pack_hash(pack_dir: Path) -> str:
+    h = hashlib.sha256()
+    for name in PACK_FILES:
+        p = pack_dir / name
+        h.update(name.encode() + b"\0")
+        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    return h.hexdigest()[:16]
+
+
+def _csv(pack_dir: Path, name: str) -> list[tuple[int, dict[str, str]]]:
+    path = pack_dir / name
+    if not path.exists():
+        raise ImportFailed(f"starter pack: {path} is missing")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        cols = tuple(c.strip() for c in reader.fieldnames or ())
+        missing = [c for c in COLUMNS[name] if c not in cols and c != "note"]
+        if missing:
+            raise ImportFailed(f"starter pack: {path}: missing columns {', '.join(missing)}")
+        return [(reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items() if k})
+                for row in reader if any((v or "").strip() for v in row.values())]
+
+
+def _aliases(text: str) -> list[str]:
+    return [a.strip() for a in text.split("|") if a.strip()]
+
+
+def _date(text: str, where: str) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        raise ImportFailed(f"starter pack: {where}: {text!r} is not a date "
+                           "(YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def read_pack(pack_dir: Path) -> tuple[dict[str, Any], list[Record]]:
+    """The pack's metadata and its records, validated (unknown ids and kinds are errors)."""
+    meta_path = pack_dir / "pack.json"
+    if not meta_path.exists():
+        raise KnowledgeBaseNotFound(f"no starter pack at {pack_dir}",
+                                    "run `newscheck kb import` to build a knowledge base")
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+        date.fromisoformat(meta["as_of"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ImportFailed(f"starter pack: {meta_path}: invalid ({exc})") from None
+    records: dict[str, Record] = {}
+    for line, r in _csv(pack_dir, "positions.csv"):
+        kind = r["office_kind"] or None
+        if kind is not None and kind not in OFFICE_KINDS:
+            raise ImportFailed(f"starter pack: positions.csv:{line}: unknown office_kind {kind!r}")
+        stmts = [Stmt("P17", r["country"]), Stmt("P1001", r["country"])] if r["country"] else []
+        single = {"1": True, "0": False, "": None}.get(r["single_holder"])
+        if r["single_holder"] not in ("1", "0", ""):
+            raise ImportFailed(f"starter pack: positions.csv:{line}: single_holder must be 1 or 0")
+        records[r["id"]] = Record(r["id"], r["label"], "position", aliases=_aliases(r["aliases"]),
+                                  statements=stmts, office_kind=kind, single_holder=single)
+    for line, r in _csv(pack_dir, "people.csv"):
+        if r["id"] in records:
+            raise ImportFailed(f"starter pack: people.csv:{line}: id {r['id']} used twice")
+        records[r["id"]] = Record(r["id"], r["label"], "person", aliases=_aliases(r["aliases"]))
+    for line, r in _csv(pack_dir, "terms.csv"):
+        where = f"terms.csv:{line}"
+        person, position = records.get(r["person"]), records.get(r["position"])
+        if person is None or person.kind != "person":
+            raise ImportFailed(f"starter pack: {where}: unknown person {r['person']!r}")
+        if position is None or position.kind != "position":
+            raise ImportFailed(f"starter pack: {where}: unknown position {r['position']!r}")
+        start, end = _date(r["start"], where), _date(r["end"], where)
+        person.statements.append(Stmt(
+            "P39", position.id, start.value.isoformat() if start else None,
+            start.precision if start else None, end.value.isoformat() if end else None,
+            end.precision if end else None))
+    return meta, list(records.values())
+
+
+def source_label(meta: dict[str, Any]) -> str:
+    return f"starter pack (as of {meta['as_of']})"
+
+
+def build(pack_dir: Path, target: Path) -> None:
+    """Build the pack into ``target`` atomically (temporary file, then rename)."""
+    meta, records = read_pack(pack_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    conn = sqlite3.connect(tmp)
+    try:
+        schema.create(conn)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)",
+                     (str(meta.get("name") or "starter pack"),))
+        writer = Writer(conn, source_label(meta))
+        for rec in records:
+            writer.put(rec)
+        writer.finish(kind="starter", file=str(pack_dir), as_of=meta["as_of"])
+        conn.commit()
+        conn.close()
+        tmp.replace(target)
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Path:
+    """The cached SQLite KB of the pack, built on first use (keyed by a hash of the files)."""
+    pack_dir = pack_dir or default_pack_dir()
+    if not (pack_dir / "pack.json").exists():
+        raise KnowledgeBaseNotFound(
+            "no knowledge base found and no starter pack is installed",
+            "build one with `newscheck kb import FILE...` or pass --kb PATH")
+    if cache_dir is None:
+        import platformdirs
+
+        cache_dir = Path(platformdirs.user_cache_dir("newscheck"))
+    target = cache_dir / f"starter-{pack_hash(pack_dir)}.sqlite"
+    if not target.exists():
+        build(pack_dir, target)
+    return target

@@ -1,0 +1,307 @@
+"""``KnowledgeBase``: the read API over a KB file (docs/design.md is the contract).
+
+Terms are served from an in-memory interval index per person and per position, built on first
+use from one indexed query: ``holders(position, at)`` is a bisect plus a short scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from bisect import bisect_right
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import KnowledgeBaseCorrupt
+from ..model import Entity, PartialDate, Term
+from . import schema
+from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
+
+_MAX_CACHED = 200_000
+_FAR = date.max.toordinal()
+_TERMS_SQL = """
+SELECT s.subject, s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, s.sid,
+       COALESCE(p.label, ''), COALESCE(o.label, '')
+FROM statements s LEFT JOIN items p ON p.id = s.subject LEFT JOIN items o ON o.id = s.value
+WHERE s.property = 'P39' AND s.rank != 'deprecated' AND s.{col} = ?
+ORDER BY s.start, s.rowid
+"""
+
+
+class _Index:
+    """Terms sorted by earliest start, with their latest end: candidates for ``at`` are a
+    prefix (bisect) whose latest end is on or after ``at``."""
+
+    __slots__ = ("his", "los", "terms")
+
+    def __init__(self, terms: list[Term]) -> None:
+        keyed = sorted(((t.start.earliest().toordinal() if t.start else 0,
+                         t.end.latest().toordinal() if t.end else _FAR, t) for t in terms),
+                       key=lambda k: k[0])
+        self.los = [k[0] for k in keyed]
+        self.his = [k[1] for k in keyed]
+        self.terms = [k[2] for k in keyed]
+
+    def at(self, when: date) -> list[Term]:
+        o = when.toordinal()
+        n = bisect_right(self.los, o)
+        his, terms = self.his, self.terms
+        return [terms[i] for i in range(n) if his[i] >= o]
+
+
+def _pd(value: str | None, prec: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    return PartialDate.parse(value, prec or "day")  # type: ignore[arg-type]
+
+
+class KnowledgeBase:
+    """A time-scoped knowledge graph in one SQLite file (read-only unless ``writable``)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | str, *,
+                 name: str | None = None) -> None:
+        self.conn = conn
+        self.path = str(path)
+        self._lock = threading.RLock()
+        try:
+            if not schema.is_kb(conn):
+                raise KnowledgeBaseCorrupt(f"{path}: not a newscheck knowledge base",
+                                           "build one with `newscheck kb import FILE... --kb "
+                                           "PATH`")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
+                                       "rebuild it with `newscheck kb import`") from None
+        self.name = name or (row[0] if row else Path(self.path).stem)
+        self._reset()
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = True) -> KnowledgeBase:
+        try:
+            conn = schema.connect(Path(path), readonly=readonly)
+        except sqlite3.Error as exc:
+            raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})") from None
+        return cls(conn, path)
+
+    def _reset(self) -> None:
+        self._by_person: dict[str, _Index] = {}
+        self._by_position: dict[str, _Index] = {}
+        self._entities: dict[str, Entity | None] = {}
+        self._kinds: dict[str, str | None] = {}
+        self._offices: dict[tuple[str, str], list[Entity]] = {}
+        self._counts: tuple[int, int] | None = None
+        rows = self.conn.execute("SELECT as_of FROM sources WHERE as_of IS NOT NULL").fetchall()
+        # Conservative: an open term is "still held" only up to the oldest source's date.
+        dates = [date.fromisoformat(r[0]) for r in rows]
+        self.as_of: date | None = min(dates) if dates else None
+
+    # -- context manager -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- metadata ------------------------------------------------------------------------------
+    def sources(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT name, kind, file, imported, as_of, entities, statements,"
+                                 " skipped FROM sources ORDER BY imported, name").fetchall()
+        keys = ("name", "kind", "file", "imported", "as_of", "entities", "statements", "skipped")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def info(self) -> dict[str, Any]:
+        with self._lock:
+            if self._counts is None:
+                self._counts = (self.conn.execute("SELECT count(*) FROM items").fetchone()[0],
+                                self.conn.execute("SELECT count(*) FROM statements")
+                                .fetchone()[0])
+            return {"name": self.name, "path": self.path,
+                    "as_of": self.as_of.isoformat() if self.as_of else None,
+                    "sources": [{k: s[k] for k in ("name", "file", "imported", "as_of")}
+                                for s in self.sources()],
+                    "entities": self._counts[0], "statements": self._counts[1]}
+
+    def stats(self) -> dict[str, Any]:
+        """``info()`` plus entities by kind and statements by property (``newscheck kb stats``)."""
+        out = self.info()
+        out["entities_by_kind"] = dict(self.conn.execute(
+            "SELECT kind, count(*) FROM items GROUP BY kind ORDER BY kind").fetchall())
+        out["statements_by_property"] = dict(self.conn.execute(
+            "SELECT property, count(*) FROM statements GROUP BY property ORDER BY property")
+            .fetchall())
+        out["sources"] = self.sources()
+        return out
+
+    # -- entities ------------------------------------------------------------------------------
+    def _best(self, subject: str, prop: str) -> list[str]:
+        """Values of a single-valued property, Wikidata-style: preferred rank over normal."""
+        rows = self.conn.execute("SELECT value, rank FROM statements WHERE subject = ? AND "
+                                 "property = ? AND rank != 'deprecated'", (subject, prop))
+        ranked = rows.fetchall()
+        preferred = [v for v, r in ranked if r == "preferred"]
+        return preferred or [v for v, _ in ranked]
+
+    def entity(self, id: str) -> Entity | None:
+        with self._lock:
+            if id not in self._entities:
+                if len(self._entities) > _MAX_CACHED:
+                    self._entities.clear()
+                self._entities[id] = self._load_entity(id)
+            return self._entities[id]
+
+    def _load_entity(self, id: str) -> Entity | None:
+        row = self.conn.execute("SELECT label, description, kind FROM items WHERE id = ?",
+                                (id,)).fetchone()
+        ref = _country(id)
+        if row is None:
+            if ref is None:
+                return None
+            return Entity(ref.id, ref.name, "country", tuple(ref.short_forms), "",
+                          demonyms=tuple(ref.demonyms))
+        label, description, kind = row
+        names = self.conn.execute("SELECT alias, type FROM aliases WHERE entity = ? AND "
+                                  "type != 'label' ORDER BY rowid", (id,)).fetchall()
+        aliases = tuple(dict.fromkeys(a for a, t in names if t == "alias" and a != label))
+        demonyms = tuple(dict.fromkeys(a for a, t in names if t == "demonym"))
+        if kind == "country" or ref is not None:
+            kind = "country"
+            if ref is not None:
+                aliases = tuple(dict.fromkeys((*aliases, *ref.short_forms)))
+                demonyms = tuple(dict.fromkeys((*demonyms, *ref.demonyms)))
+        if kind == "position":
+            return Entity(id, label, "position", aliases, description,
+                          country=self.jurisdiction(id), office_kind=self.kind(id))
+        return Entity(id, label, kind, aliases, description, demonyms=demonyms)
+
+    def search(self, name: str, limit: int = 10) -> list[Entity]:
+        key = schema.norm(name)
+        if not key:
+            return []
+        with self._lock:
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT entity FROM aliases WHERE norm = ? GROUP BY entity "
+                "ORDER BY min(type != 'label'), entity LIMIT ?", (key, limit))]
+        ref = _country_by_name(name)
+        if ref is not None and ref.id not in ids and key in {
+                schema.norm(x) for x in (ref.name, *ref.short_forms, *ref.demonyms)}:
+            ids.append(ref.id)
+        found = [e for i in ids if (e := self.entity(i)) is not None]
+        return found[:limit]
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT a.alias, a.entity FROM aliases a JOIN items i ON i.id = a.entity "
+            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym'").fetchall()
+        seen: set[tuple[str, str]] = set()
+        for alias, ent in rows:
+            if (alias, ent) not in seen:
+                seen.add((alias, ent))
+                yield alias, ent
+
+    # -- terms ---------------------------------------------------------------------------------
+    def _index(self, cache: dict[str, _Index], col: str, key: str) -> _Index:
+        idx = cache.get(key)
+        if idx is None:
+            with self._lock:
+                rows = self.conn.execute(_TERMS_SQL.format(col=col), (key,)).fetchall()
+            seen: set[tuple[object, ...]] = set()
+            terms = []
+            for (person, pos, s, sp, e, ep, rank, source, sid, plabel, olabel) in rows:
+                dedup = (person, pos, s, sp, e, ep)
+                if dedup in seen:     # the same term from two sources: keep the first
+                    continue
+                seen.add(dedup)
+                terms.append(Term(person, pos, _pd(s, sp), _pd(e, ep), source, sid, rank,
+                                  plabel, olabel))
+            idx = _Index(terms)
+            if len(cache) > _MAX_CACHED:
+                cache.clear()
+            cache[key] = idx
+        return idx
+
+    def positions(self, person: str, at: date | None = None) -> list[Term]:
+        idx = self._index(self._by_person, "subject", person)
+        return list(idx.terms) if at is None else idx.at(at)
+
+    def holders(self, position: str, at: date | None = None) -> list[Term]:
+        idx = self._index(self._by_position, "value", position)
+        return list(idx.terms) if at is None else idx.at(at)
+
+    # -- offices -------------------------------------------------------------------------------
+    def kind(self, position: str) -> str | None:
+        if position in self._kinds:
+            return self._kinds[position]
+        with self._lock:
+            row = self.conn.execute("SELECT label, office_kind FROM items WHERE id = ?",
+                                    (position,)).fetchone()
+            if row is None:
+                result = None
+            elif row[1]:
+                result = row[1]
+            else:
+                result = kind_from_superclasses(self._best_all(position, "P279"), row[0])
+                if result is None:
+                    result = kind_from_label(row[0], self.jurisdiction(position))
+        self._kinds[position] = result
+        return result
+
+    def _best_all(self, subject: str, prop: str) -> list[str]:
+        rows = self.conn.execute("SELECT value FROM statements WHERE subject = ? AND property = ?"
+                                 " AND rank != 'deprecated'", (subject, prop))
+        return [r[0] for r in rows]
+
+    def jurisdiction(self, position: str) -> str | None:
+        with self._lock:
+            for prop in ("P1001", "P17"):
+                values = self._best(position, prop)
+                if values:
+                    return values[0]
+        return None
+
+    def offices(self, country: str, kind: str) -> list[Entity]:
+        key = (country, kind)
+        if key not in self._offices:
+            with self._lock:
+                ids = [r[0] for r in self.conn.execute(
+                    "SELECT DISTINCT s.subject FROM statements s JOIN items i ON i.id = s.subject"
+                    " WHERE s.property IN ('P1001', 'P17') AND s.value = ? AND s.rank != "
+                    "'deprecated' AND i.kind = 'position' ORDER BY s.subject", (country,))]
+            # A position of the country: its jurisdiction (P1001, else P17) is the country; a
+            # head of state may name a state form as jurisdiction (Emperor of Japan) and count
+            # by its P17 alone. Regional offices (P17 = country, P1001 = region) do not count.
+            self._offices[key] = [e for i in ids if self.kind(i) == kind
+                                  and (self.jurisdiction(i) == country
+                                       or kind == "head_of_state")
+                                  and (e := self.entity(i)) is not None]
+        return list(self._offices[key])
+
+    def single_holder(self, position: str) -> bool:
+        with self._lock:
+            row = self.conn.execute("SELECT single_holder FROM items WHERE id = ?",
+                                    (position,)).fetchone()
+        if row is not None and row[0] is not None:
+            return bool(row[0])
+        return default_single_holder(self.kind(position))
+
+
+def _country(id: str) -> Any:
+    try:
+        from .countries import country
+    except ImportError:
+        return None
+    return country(id)
+
+
+def _country_by_name(name: str) -> Any:
+    try:
+        from .countries import country_by_name
+    except ImportError:
+        return None
+    return country_by_name(name)

@@ -1,0 +1,270 @@
+"""Office-holder tables (CSV) → records. Shapes, detected from the header:
+
+* ``holders``: ``position,person,personID,start[,end,...]`` (every-politician ``holders21.csv``,
+  ``current.csv``), with ``positions.csv`` beside it giving the positions' ids and countries;
+* ``positions``: ``id,position,country,jurisdiction,...`` (that ``positions.csv`` on its own);
+* ``world-leaders``: ``countryid,country,position,positionLabel,officeholder,officeholderLabel,
+  start_year,end_year`` (years only; the Wikipedia variant without ``countryid`` also works).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportFailed
+from ..model import PartialDate
+from .kinds import kind_from_label
+from .schema import norm
+from .writer import Record, Stmt, Writer
+
+SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {   # name: (required, optional)
+    "holders": (frozenset({"position", "person", "personid", "start"}),
+                frozenset({"end", "gender", "dob", "dod", "image", "enwiki"})),
+    "positions": (frozenset({"id", "position", "country"}),
+                  frozenset({"jurisdiction", "deputy", "list", "start", "end", "before", "after",
+                             "enwiki"})),
+    "world-leaders": (frozenset({"position", "positionlabel", "officeholder", "officeholderlabel",
+                                 "start_year", "end_year"}),
+                      frozenset({"countryid", "country", "continent"})),
+}
+_QID = re.compile(r"^Q\d+$")
+_PLAIN_DIRS = {"html", "data", "csv", "tables"}
+
+
+class BadRow(ValueError):
+    pass
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def source_name(path: Path) -> str:
+    """``office table officeholders-japan/holders21.csv``: the file and its dataset folder."""
+    parents = [p.name for p in path.resolve().parents if p.name and p.name not in _PLAIN_DIRS]
+    return f"office table {parents[0]}/{path.name}" if parents else f"office table {path.name}"
+
+
+def shape_of(path: Path, header: list[str]) -> str:
+    cols = {c.strip().lower() for c in header if c.strip()}
+    for name, (required, optional) in SHAPES.items():
+        if required <= cols:
+            unknown = cols - required - optional
+            if unknown:
+                raise ImportFailed(f"{path}: unknown columns for a {name} table: "
+                                   f"{', '.join(sorted(unknown))}",
+                                   "see docs/knowledge.md for the accepted table shapes")
+            return name
+    raise ImportFailed(f"{path}: not an office-holder table: columns {', '.join(header)!s} match "
+                       "no known shape", "expected e.g. position,person,personID,start,end or "
+                       "the world-leaders columns (docs/knowledge.md)")
+
+
+def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | BadRow]]]:
+    from .importer import open_stream
+
+    with open_stream(path) as fh:
+        raw = fh.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{path}: not UTF-8 text ({exc.reason})") from None
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, [])
+
+    def rows() -> Iterator[tuple[int, dict[str, str] | BadRow]]:
+        keys = [h.strip().lower() for h in header]
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(keys):
+                yield reader.line_num, BadRow(f"{len(row)} fields, expected {len(keys)}")
+            else:
+                yield reader.line_num, {k: v.strip() for k, v in zip(keys, row, strict=True)}
+    return header, rows()
+
+
+def _date(text: str, what: str) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        raise BadRow(f"{what} {text!r} is not a date") from None
+
+
+def _term(position: str, start: PartialDate | None, end: PartialDate | None) -> Stmt:
+    return Stmt("P39", position, start.value.isoformat() if start else None,
+                start.precision if start else None, end.value.isoformat() if end else None,
+                end.precision if end else None)
+
+
+def _country_names(path: Path, country: str | None) -> list[str]:
+    names: list[str] = []
+    if country:
+        try:
+            from .countries import country as lookup
+
+            c = lookup(country)
+            if c is not None:
+                names += [c.name, *c.short_forms]
+        except ImportError:
+            pass
+    for meta in (path.parent / "meta.json", path.parent.parent / "meta.json"):
+        if meta.exists():
+            try:
+                name = json.loads(meta.read_text("utf-8"))["jurisdiction"]["name"]
+                names.append(str(name))
+            except (ValueError, KeyError, TypeError):
+                pass
+    return sorted({n for n in names if n}, key=len, reverse=True)
+
+
+def _keys(label: str, countries: list[str]) -> set[str]:
+    out = {label}
+    for c in countries:
+        for suffix in (f" of {c}", f" of the {c}", f" ({c})"):
+            if label.lower().endswith(suffix.lower()):
+                out.add(label[: -len(suffix)])
+    out |= {re.sub(r"\s*\([^)]*\)$", "", k) for k in out}
+    return {re.sub(r"\bminister for\b", "minister of", norm(k)) for k in out}
+
+
+class PositionIndex:
+    """Resolves a holders table's short position labels to positions.csv ids."""
+
+    def __init__(self, rows: list[dict[str, str]], countries: list[str]) -> None:
+        self.countries = countries
+        by_key: dict[str, set[str]] = {}
+        by_kind: dict[str, set[str]] = {}
+        for r in rows:
+            for text in (r["position"], r.get("enwiki", "")):
+                for k in _keys(text, countries) if text else ():
+                    by_key.setdefault(k, set()).add(r["id"])
+            kind = kind_from_label(r["position"], r.get("country") or None)
+            if kind and kind not in ("minister", "other"):
+                by_kind.setdefault(kind, set()).add(r["id"])
+        self.by_key = {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1}
+        self.by_kind = {k: next(iter(v)) for k, v in by_kind.items() if len(v) == 1}
+
+    def resolve(self, label: str, country: str | None) -> str | None:
+        for k in _keys(label, self.countries):
+            if k in self.by_key:
+                return self.by_key[k]
+        kind = kind_from_label(label, country)
+        return self.by_kind.get(kind) if kind else None
+
+
+def _position_records(rows: list[dict[str, str]]) -> list[Record]:
+    recs = []
+    for r in rows:
+        if not _QID.match(r["id"]):
+            raise BadRow(f"position id {r['id']!r} is not a Wikidata id")
+        stmts = [Stmt("P17", r["country"])] if r.get("country") else []
+        if r.get("jurisdiction"):
+            stmts.append(Stmt("P1001", r["jurisdiction"]))
+        recs.append(Record(r["id"], r["position"], "position", statements=stmts))
+    return recs
+
+
+def _read_positions(path: Path) -> list[dict[str, str]]:
+    header, rows = _rows(path)
+    if shape_of(path, header) != "positions":
+        raise ImportFailed(f"{path}: expected the positions table (id,position,country,...)")
+    out = []
+    for line, r in rows:
+        if isinstance(r, BadRow):
+            raise ImportFailed(f"{path}:{line}: malformed row: {r}")
+        out.append(r)
+    return out
+
+
+def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dict[str, Any]:
+    header, rows = _rows(path)
+    shape = shape_of(path, header)
+    writer = Writer(conn, source_name(path))
+    people: dict[str, Record] = {}
+    others: dict[str, Record] = {}
+    dates: list[PartialDate] = []
+    skipped = 0
+    index: PositionIndex | None = None
+    table_country: str | None = None
+    if shape == "holders":
+        pos_path = path.with_name("positions.csv")
+        if not pos_path.exists():
+            raise ImportFailed(f"{path}: positions.csv not found beside it",
+                               "the holders table names positions by label; positions.csv "
+                               "gives their ids and countries")
+        pos_rows = _read_positions(pos_path)
+        countries = [r["country"] for r in pos_rows if r.get("country")]
+        table_country = max(set(countries), key=countries.count) if countries else None
+        index = PositionIndex(pos_rows, _country_names(path, table_country))
+        for rec in _position_records(pos_rows):
+            others[rec.id] = rec
+    for line, r in rows:
+        try:
+            if isinstance(r, BadRow):
+                raise r
+            if shape == "positions":
+                for rec in _position_records([r]):
+                    others[rec.id] = rec
+                continue
+            if shape == "holders":
+                assert index is not None
+                pid = index.resolve(r["position"], table_country)
+                if pid is None:
+                    pid = f"L:{slug(table_country or 'local')}-{slug(r['position'])}"
+                    if pid not in others:
+                        stmts = [Stmt("P17", table_country)] if table_country else []
+                        others[pid] = Record(pid, r["position"], "position",
+                                             statements=stmts)
+                person, name = r["personid"], r["person"]
+                start, end = _date(r["start"], "start"), _date(r.get("end", ""), "end")
+            else:
+                pid, person, name = r["position"], r["officeholder"], r["officeholderlabel"]
+                start = _date(r["start_year"], "start_year")
+                end = _date(r["end_year"], "end_year")
+                if pid not in others:
+                    cid = r.get("countryid") or _country_id(r.get("country", ""))
+                    stmts = [Stmt("P17", cid), Stmt("P1001", cid)] if cid else []
+                    others[pid] = Record(pid, r["positionlabel"], "position",
+                                         statements=stmts)
+            if not r["position"] or not name:
+                raise BadRow("empty position or person")
+            person = person or f"L:{slug(name)}"
+            rec = people.setdefault(person, Record(person, name, "person"))
+            rec.statements.append(_term(pid, start, end))
+            dates += [d for d in (start, end) if d is not None]
+        except BadRow as exc:
+            if not skip_bad:
+                raise ImportFailed(f"{path}:{line}: malformed row: {exc}",
+                                   "fix the row or pass --skip-bad; the knowledge base is "
+                                   "unchanged") from None
+            skipped += 1
+    for rec in [*others.values(), *people.values()]:
+        writer.put(rec)
+    # The table is at least as new as its latest date; open terms are "held" up to there.
+    as_of = max(dates).value.isoformat() if dates else None
+    writer.finish(kind="table", file=str(path), as_of=as_of, skipped=skipped)
+    return {"file": str(path), "source": writer.source, "format": f"table:{shape}",
+            "entities": writer.entities, "statements": writer.statements, "skipped": skipped}
+
+
+def _country_id(name: str) -> str | None:
+    if not name:
+        return None
+    try:
+        from .countries import country_by_name
+    except ImportError:
+        return None
+    c = country_by_name(name)
+    return c.id if c is not None else None

@@ -1,0 +1,201 @@
+"""The gazetteer: one Aho–Corasick automaton over every name the article could mention.
+
+Keys are the KB's ``names()`` (people and positions), country names, short forms and demonyms,
+and the office titles of :mod:`newscheck.linking.offices`. Text and keys go through the same
+tokeniser (``\\w+`` runs, case-folded, accents stripped, joined by one space and framed by spaces),
+so every match falls on word boundaries and "U.S.", "US" and "u.s" meet where they should. The
+automaton is built once per knowledge base and cached on the KB file's path and mtime, so the cost
+of scanning an article does not grow with the size of the KB.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import ahocorasick
+
+from .offices import OfficeWord, office_words
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..model import Entity
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Shortest KB name kept: two-letter aliases ("Li") match inside too much text to be worth it.
+MIN_NAME_CHARS = 3
+_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """A token's key: case-folded, accents stripped (``"Keizō"`` → ``"keizo"``)."""
+    low = token.casefold()
+    if low.isascii():
+        return low
+    decomposed = unicodedata.normalize("NFKD", low)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def key_of(name: str) -> str:
+    """The automaton key of a name: folded tokens joined and framed by single spaces."""
+    return " " + " ".join(fold(t) for t in _TOKEN.findall(name)) + " "
+
+
+class Hit(NamedTuple):
+    """A gazetteer match: char span in the article and token span in its token list."""
+
+    start: int
+    end: int
+    first: int        # index of the first token
+    last: int         # index of the last token (inclusive)
+    entries: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(slots=True)
+class Tokens:
+    """An article's tokens (char spans) and the key string the automaton scans."""
+
+    spans: list[tuple[int, int]]
+    keyed: str
+    at: dict[int, int]        # position in ``keyed`` of a token's first char → token index
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        found = list(_TOKEN.finditer(text))
+        folded = [fold(m.group()) for m in found]
+        starts = accumulate((len(f) + 1 for f in folded), initial=1)
+        return cls([m.span() for m in found], " " + " ".join(folded) + " ",
+                   dict(zip(starts, range(len(folded)), strict=False)))
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Names → entries. Entries are tuples:
+
+    * ``("E", entity_id)``: a KB person or position (kind looked up when matched)
+    * ``("C", country_id, form)``: a country; ``form`` is ``"name"`` or ``"demonym"``
+    * ``("O", office_kind | None, country_id | None)``: an office title (None kind: a blocker)
+    """
+
+    automaton: Any
+    kb: KnowledgeBase
+    size: int
+    build_seconds: float = 0.0
+    _entities: dict[str, Entity | None] = field(default_factory=dict)
+
+    def scan(self, tokens: Tokens) -> list[Hit]:
+        """Every match in the article (overlapping; the caller picks)."""
+        hits: list[Hit] = []
+        keyed = tokens.keyed
+        at = tokens.at
+        spans = tokens.spans
+        for end, (length, entries) in self.automaton.iter(keyed):
+            first = at.get(end - length + 2)
+            last_start = keyed.rfind(" ", 0, end) + 1
+            last = at.get(last_start)
+            if first is None or last is None:
+                continue
+            hits.append(Hit(spans[first][0], spans[last][1], first, last, entries))
+        return hits
+
+    def entity(self, eid: str) -> Entity | None:
+        if eid not in self._entities:
+            self._entities[eid] = self.kb.entity(eid)
+        return self._entities[eid]
+
+
+def _country_entries() -> Iterator[tuple[str, tuple[Any, ...]]]:
+    from ..knowledge.countries import all_countries
+
+    for c in all_countries():
+        for name in (c.name, *c.short_forms):
+            yield name, ("C", c.id, "name")
+        for dem in c.demonyms:
+            yield dem, ("C", c.id, "demonym")
+
+
+def country_id(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from ..knowledge.countries import country_by_name
+
+    c = country_by_name(name)
+    return c.id if c else None
+
+
+def _office_entries() -> Iterator[tuple[str, tuple[Any, ...]]]:
+    words: dict[str, OfficeWord] = office_words()
+    for title, word in words.items():
+        yield title, ("O", word.kind, country_id(word.country))
+
+
+def build(kb: KnowledgeBase, names: Iterable[tuple[str, str]] | None = None) -> Gazetteer:
+    """Build the automaton over ``kb.names()`` (or ``names``), countries and office titles."""
+    import time
+
+    t0 = time.perf_counter()
+    table: dict[str, list[tuple[Any, ...]]] = {}
+    for name, eid in kb.names() if names is None else names:
+        if len(name) < MIN_NAME_CHARS:
+            continue
+        key = key_of(name)
+        if len(key) <= 2:
+            continue
+        entry = ("E", eid)
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+    for name, entry in (*_country_entries(), *_office_entries()):
+        key = key_of(name)
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        auto.add_word(key, (len(key), tuple(entries)))
+    auto.make_automaton()
+    return Gazetteer(auto, kb, len(table), time.perf_counter() - t0)
+
+
+_cache: dict[tuple[Any, ...], Gazetteer] = {}
+_last: list[Gazetteer] = []
+
+
+def _cache_key(kb: KnowledgeBase) -> tuple[Any, ...]:
+    path = getattr(kb, "path", None)
+    if isinstance(path, str | Path):
+        p = Path(path)
+        try:
+            return ("path", str(p.resolve()), p.stat().st_mtime_ns)
+        except OSError:
+            pass
+    return ("object", id(kb))
+
+
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    """The cached gazetteer of ``kb`` (built on first use; rebuilt when the KB file changes)."""
+    last = _last[0] if _last else None
+    if last is not None and last.kb is kb:
+        return last       # the same open KB object as last time: skip the stat
+    key = _cache_key(kb)
+    gaz = _cache.get(key)
+    if gaz is None or (key[0] == "object" and gaz.kb is not kb):
+        gaz = build(kb)
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = gaz
+    gaz.kb = kb     # same file, maybe a new connection: look entities up through this one
+    _last[:] = [gaz]
+    return gaz
+
+
+def clear_cache() -> None:
+    _cache.clear()
+    _last.clear()

@@ -1,0 +1,145 @@
+"""Disambiguation: each mention of a claim → one KB id, or candidates and ``ambiguous``.
+
+People: the gazetteer's candidates (or ``kb.search`` for a name it did not know) narrowed by
+*time* (who held an office when the claim is anchored: ``kb.positions(person, at)``) and by
+*context* (the office and country the same claim names). When more than one candidate survives,
+the id stays ``None``, ``candidates`` lists them and ``qualifiers["ambiguous"]`` is set: a guess
+could turn into a confident wrong verdict.
+
+Offices: a KB position label gives the id directly; a generic title with a country gives
+``kb.offices(country, kind)`` as ``office_candidates`` (one candidate → the object's id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..model import Article, Claim, EntityRef, TimeAnchor
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+
+_PERSON_SUBJECT = frozenset({"role", "former_role", "counterpart", "meeting", "visit", "first"})
+_PERSON_OBJECT = frozenset({"counterpart", "meeting"})
+_MAX_SEARCH = 10
+
+
+def _at(t: TimeAnchor) -> date | None:
+    return t.date or t.end or t.start
+
+
+class _Resolver:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._people: dict[str, tuple[str, ...]] = {}
+        self._offices: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def people(self, ref: EntityRef) -> tuple[str, ...]:
+        """Person ids the mention may name (gazetteer candidates, else an exact KB search)."""
+        if ref.candidates:
+            return tuple(c for c in ref.candidates if self._is_person(c))
+        if ref.mention not in self._people:
+            found = self.kb.search(ref.mention, limit=_MAX_SEARCH)
+            self._people[ref.mention] = tuple(e.id for e in found if e.kind == "person")
+        return self._people[ref.mention]
+
+    def _is_person(self, eid: str) -> bool:
+        ent = self.kb.entity(eid)
+        return ent is not None and ent.kind == "person"
+
+    def offices(self, country: str | None, kind: str | None) -> tuple[str, ...]:
+        if not country or not kind:
+            return ()
+        k = (country, kind)
+        if k not in self._offices:
+            self._offices[k] = tuple(e.id for e in self.kb.offices(country, kind))
+        return self._offices[k]
+
+    def held(self, person: str, at: date | None, offices: Iterable[str] = (),
+             kind: str | None = None, country: str | None = None) -> bool:
+        """Whether the person held (at ``at``, or ever) an office matching the context."""
+        wanted = set(offices)
+        for term in self.kb.positions(person, at):
+            if wanted and term.position not in wanted:
+                continue
+            if not wanted and (kind or country):
+                if kind and self.kb.kind(term.position) != kind:
+                    continue
+                if country and self.kb.jurisdiction(term.position) != country:
+                    continue
+            return True
+        return False
+
+    def choose(self, ref: EntityRef, claim: Claim, *, offices: tuple[str, ...] = (),
+               kind: str | None = None, country: str | None = None) -> None:
+        """Set ``ref.id``/``label``, or leave candidates and mark the claim ambiguous."""
+        cands = self.people(ref)
+        if not cands:
+            ref.candidates = ()
+            return
+        if len(cands) > 1:
+            cands = self._narrow(cands, claim, offices, kind, country)
+        if len(cands) == 1:
+            ent = self.kb.entity(cands[0])
+            ref.id, ref.label, ref.candidates = cands[0], ent.label if ent else None, ()
+            return
+        ref.id, ref.candidates = None, cands
+        claim.qualifiers["ambiguous"] = True
+
+    def _narrow(self, cands: tuple[str, ...], claim: Claim, offices: tuple[str, ...],
+                kind: str | None, country: str | None) -> tuple[str, ...]:
+        at = None if claim.kind == "former_role" else _at(claim.time)
+        steps: list[tuple[date | None, tuple[str, ...], str | None, str | None]] = []
+        if offices or kind or country:
+            steps += [(at, offices, kind, country), (None, offices, kind, country)]
+        steps.append((at, (), None, None))
+        for when, offs, k, c in steps:
+            if when is None and not (offs or k or c):
+                continue
+            kept = tuple(p for p in cands if self.held(p, when, offs, k, c))
+            if len(kept) == 1:
+                return kept
+            if kept:
+                cands = kept
+        return cands
+
+
+def link_claims(claims: list[Claim], article: Article, kb: KnowledgeBase) -> list[Claim]:
+    """Resolve every claim's subject and object to KB ids where the text and time allow."""
+    r = _Resolver(kb)
+    for claim in claims:
+        q = claim.qualifiers
+        offices: tuple[str, ...] = ()
+        if claim.kind in ("role", "former_role") and claim.object is not None:
+            offices = _link_office(r, claim)
+        if claim.subject is not None and claim.kind in _PERSON_SUBJECT:
+            if claim.kind == "counterpart":
+                r.choose(claim.subject, claim, country=q.get("country"),
+                         kind=q.get("reference_office_kind"))
+            else:
+                r.choose(claim.subject, claim, offices=offices, kind=q.get("office_kind"),
+                         country=q.get("country"))
+        if claim.object is not None and (claim.kind in _PERSON_OBJECT or (
+                claim.kind == "first" and claim.object.candidates)):
+            r.choose(claim.object, claim, kind=q.get("reference_office_kind")
+                     if claim.kind == "counterpart" else None)
+    return claims
+
+
+def _link_office(r: _Resolver, claim: Claim) -> tuple[str, ...]:
+    obj = claim.object
+    assert obj is not None
+    q = claim.qualifiers
+    offices = obj.candidates or r.offices(q.get("country"), q.get("office_kind"))
+    q["office_candidates"] = list(offices)
+    if len(offices) == 1:
+        ent = r.kb.entity(offices[0])
+        obj.id, obj.label, obj.candidates = offices[0], ent.label if ent else None, ()
+        if ent is not None:
+            q["office_kind"] = q.get("office_kind") or ent.office_kind
+            q["country"] = q.get("country") or ent.country
+    else:
+        obj.candidates = offices
+    return offices

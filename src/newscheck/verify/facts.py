@@ -1,0 +1,126 @@
+"""What the checkers ask the knowledge base, behind one cached view.
+
+``KnowledgeView`` is the part of :class:`newscheck.knowledge.KnowledgeBase` (docs/design.md) that
+verification reads; tests can pass any object that has it. :class:`Facts` wraps one for the length
+of one ``verify_claims`` call and caches every answer, since an article asks about the same few
+people and offices many times.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from ..model import Entity, Term
+
+# Office kinds precise enough that "same kind in the same country" means "the same office under
+# another name" (docs/verification.md). ``minister`` and ``other`` are not: two ministers of one
+# country hold different portfolios.
+SPECIFIC_KINDS = frozenset({
+    "head_of_state", "head_of_government", "foreign_minister", "finance_minister",
+    "defence_minister", "interior_minister", "justice_minister", "deputy_head_of_government",
+})
+# A country's leader is its head of state or its head of government, depending on the system
+# (presidents of South Korea or the US are called the "counterpart" of Japan's prime minister).
+LEADER_KINDS = frozenset({"head_of_state", "head_of_government"})
+
+
+class KnowledgeView(Protocol):
+    """The read-only KnowledgeBase methods verification uses (see docs/design.md)."""
+
+    @property
+    def as_of(self) -> date | None: ...
+
+    def entity(self, id: str) -> Entity | None: ...
+
+    def positions(self, person: str, at: date | None = None) -> list[Term]: ...
+
+    def holders(self, position: str, at: date | None = None) -> list[Term]: ...
+
+    def kind(self, position: str) -> str | None: ...
+
+    def jurisdiction(self, position: str) -> str | None: ...
+
+    def offices(self, country: str, kind: str) -> list[Entity]: ...
+
+    def single_holder(self, position: str) -> bool: ...
+
+
+class Facts:
+    """A caching view of a KnowledgeBase for one verification run."""
+
+    def __init__(self, kb: KnowledgeView) -> None:
+        self.kb = kb
+        self.as_of: date | None = kb.as_of
+        self._entity: dict[str, Entity | None] = {}
+        self._positions: dict[str, list[Term]] = {}
+        self._holders: dict[str, list[Term]] = {}
+        self._kind: dict[str, str | None] = {}
+        self._jurisdiction: dict[str, str | None] = {}
+        self._offices: dict[tuple[str, str], list[str]] = {}
+        self._single: dict[str, bool] = {}
+
+    def entity(self, id: str) -> Entity | None:
+        if id not in self._entity:
+            self._entity[id] = self.kb.entity(id)
+        return self._entity[id]
+
+    def label(self, id: str | None, fallback: str = "") -> str:
+        """An entity's label for explanations (the id itself when the KB has no label)."""
+        if not id:
+            return fallback or "unknown"
+        ent = self.entity(id)
+        return ent.label if ent is not None and ent.label else (fallback or id)
+
+    def positions(self, person: str) -> list[Term]:
+        """All P39 terms of a person (deprecated ranks never come back from the KB)."""
+        if person not in self._positions:
+            self._positions[person] = [t for t in self.kb.positions(person)
+                                       if t.rank != "deprecated"]
+        return self._positions[person]
+
+    def holders(self, position: str) -> list[Term]:
+        if position not in self._holders:
+            self._holders[position] = [t for t in self.kb.holders(position)
+                                       if t.rank != "deprecated"]
+        return self._holders[position]
+
+    def kind(self, position: str) -> str | None:
+        if position not in self._kind:
+            self._kind[position] = self.kb.kind(position)
+        return self._kind[position]
+
+    def jurisdiction(self, position: str) -> str | None:
+        if position not in self._jurisdiction:
+            self._jurisdiction[position] = self.kb.jurisdiction(position)
+        return self._jurisdiction[position]
+
+    def offices(self, country: str, kind: str) -> list[str]:
+        key = (country, kind)
+        if key not in self._offices:
+            self._offices[key] = [e.id for e in self.kb.offices(country, kind)]
+        return self._offices[key]
+
+    def single_holder(self, position: str) -> bool:
+        if position not in self._single:
+            self._single[position] = self.kb.single_holder(position)
+        return self._single[position]
+
+    def equivalents(self, position: str) -> list[str]:
+        """The position and every other name of the same office: same specific kind, same
+        jurisdiction (``Minister for Foreign Affairs`` = ``Foreign Minister`` of one country)."""
+        kind = self.kind(position)
+        country = self.jurisdiction(position)
+        out = [position]
+        if kind in SPECIFIC_KINDS and country:
+            out += [p for p in self.offices(country, kind) if p != position]
+        return out
+
+    def slot(self, position: str) -> tuple[str, str]:
+        """What "the same office" means for ``position``: (kind, country) for specific kinds,
+        else the position itself."""
+        kind = self.kind(position)
+        country = self.jurisdiction(position)
+        if kind in SPECIFIC_KINDS and country:
+            return (kind, country)
+        return ("position", position)
