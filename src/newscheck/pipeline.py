@@ -28,8 +28,7 @@ Source = str | bytes | Path
 def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor, list[str]]:
     """Stage 2: the date every claim without its own date is anchored to."""
     if article.published is not None:
-        basis = "published"
-        return TimeAnchor(basis=basis, date=article.published,
+        return TimeAnchor(basis="published", date=article.published,
                           cue="--published" if article.published_basis == "option"
                           else "the page's publication date"), []
     today = today or date.today()

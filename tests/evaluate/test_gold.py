@@ -4,6 +4,7 @@ with ``tests/data/kb/facts.json`` under the product's verdict rules (docs/gold-s
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections import Counter
@@ -230,7 +231,7 @@ def test_facts_are_well_formed(facts: dict) -> None:
             continue
         spans = sorted((t.start.latest(), t.end.earliest() if t.end else f.as_of, t.person)
                        for t in f.terms if t.position == pid and t.start is not None)
-        for (_, end_a, who_a), (start_b, _, who_b) in zip(spans, spans[1:], strict=False):
+        for (_, end_a, who_a), (start_b, _, who_b) in itertools.pairwise(spans):
             if who_a != who_b:
                 assert (end_a - start_b).days <= 1, (pid, who_a, who_b)
 

@@ -19,18 +19,31 @@ from typing import Any
 from .mentions import Mention
 from .patterns import Context, Draft, claim_time, key
 
-_MEET = re.compile(r"\b(?:met(?:\s+with)?|meets(?:\s+with)?|held\s+talks\s+with|"
-                   r"holds\s+talks\s+with|hosted|hosts|sat\s+down\s+with|conferred\s+with)\b",
+_MEET = re.compile(r"\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|"
+                   r"(?:held|holds|hold)\s+(?:(?:his|her|their|a|an|the)\s+)?"
+                   r"(?:[\w-]+\s+){0,2}?(?:talks|summit|meeting|meetings)(?:\s+[\w-]+){0,4}?"
+                   r"\s+with|hosted|hosts|sat\s+down\s+with|conferred\s+with|"
+                   r"was\s+(?:welcomed|received|greeted|hosted)(?:\s+[\w-]+){0,6}?\s+by|"
+                   r"(?:for|during)\s+(?:talks|a\s+meeting|meetings|a\s+summit)\s+with)\b",
                    re.I)
+_PLANNED = re.compile(r"\b(?:will|due|plans?\s+to|set\s+to|scheduled\s+to|is\s+to)\s+"
+                      r"(?:\w+\s+){0,2}$|\bdue\s+in\s+$", re.I)
+_REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual", re.I)
 _MET_TOGETHER = re.compile(r"\s+(?:met|held talks|hold talks|meet)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:talks|meeting|summit)\s+between\s+$", re.I)
-_VISIT = re.compile(r"\b(?:visited|visits|is\s+visiting|was\s+visiting|travell?ed\s+to|"
-                    r"arrived\s+in|arrives\s+in|flew\s+to|landed\s+in|toured)\s+", re.I)
-_VISIT_NOUN = re.compile(r"(?:['’]s|\b(?:his|her|their))\s+(?:(?:first|second|third|"
-                         r"official|state|two-day|three-day|surprise)\s+)*(?:visit|trip)\s+to\s+",
+_VISIT = re.compile(r"\b(?:visited|visits|visit|is\s+visiting|was\s+visiting|"
+                    r"travell?ed\s+(?:on\s+)?to|travels\s+(?:on\s+)?to|travel\s+(?:on\s+)?to|"
+                    r"travell?ing\s+(?:on\s+)?to|arrived\s+in|arrives\s+in|arrive\s+in|"
+                    r"flew\s+to|landed\s+in|toured|is\s+due\s+in)\s+", re.I)
+_VISIT_NOUN = re.compile(r"(?:['’]s|\b(?:his|her|their|a|an))\s+(?:(?:official|state|two-day|"
+                         r"three-day|four-day|surprise|working|brief)\s+)*(?:visit|trip)\s+to\s+",
                          re.I)
-_HEDGE = re.compile(r"\b(?:will|would|could|may|might|plans?\s+to|planning\s+to|to|set\s+to|"
-                    r"expected\s+to|due\s+to|hopes?\s+to|not|never|did\s+not|didn't)\s+$", re.I)
+# Uncertain or negated: not a claim. Plans ("will visit", "is due to meet") are kept: the
+# article asserts the plan.
+_HEDGE = re.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
+                    r"seeks?\s+to|refused\s+to|declined\s+to|failed\s+to|not|never|n't|"
+                    r"expected\s+to|likely\s+to|"
+                    r"no\s+plans?\s+to|if)\s+(?:\w+\s+){0,2}$", re.I)
 # Words allowed between a meeting verb and its object ("met with his Japanese counterpart, ...").
 _OBJ_FILLER = frozenset({"with", "his", "her", "their", "the", "counterpart", "and", ",", "s",
                          "'s", "’s", "former", "then", "-", "new", "visiting"})
@@ -38,8 +51,8 @@ _PLACE = re.compile(r",?\s+(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-
 _NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday)\b")
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^,]*,)?\s*(?:also\s+|then\s+|later\s+|first\s+|"
-                          r"on\s+\w+\s+|has\s+|had\s+|have\s+)?$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^,]*,)?\s*(?:(?:also|then|later|first|has|had|have|will|"
+                          r"is|was|are|due|to|set|expected|scheduled|plans?|on\s+\w+)\s+)*$")
 
 
 def _subject(ctx: Context, before: int) -> Mention | None:
@@ -95,15 +108,19 @@ def meeting_claims(ctx: Context) -> list[Draft]:
     text = ctx.sentence.text
     for vm in _MEET.finditer(text):
         v_start, v_end = base + vm.start(), base + vm.end()
-        if _HEDGE.search(ctx.text, ctx.sentence.start, v_start):
+        if _HEDGE.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start) or (
+                _REMOTE.search(vm.group(0))):
             continue
         a = _subject(ctx, v_start)
         if a is None:
             continue
+        planned = _PLANNED.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start)
         for b in _objects(ctx, v_end):
             if key(b) == key(a):
                 continue
             out.append(_meeting(ctx, a, b, a.start, b.end))
+            if planned:
+                out[-1].qualifiers["planned"] = True
     ms = [m for m in ctx.mentions if m.kind == "person"]
     for a, b in itertools.pairwise(ms):
         gap = ctx.text[a.end:b.start]
@@ -161,7 +178,7 @@ def visit_claims(ctx: Context) -> list[Draft]:
     base = ctx.sentence.start
     for vm in (*_VISIT.finditer(ctx.sentence.text), *_VISIT_NOUN.finditer(ctx.sentence.text)):
         v_start, v_end = base + vm.start(), base + vm.end()
-        if _HEDGE.search(ctx.text, ctx.sentence.start, v_start):
+        if _HEDGE.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start):
             continue
         noun = vm.re is _VISIT_NOUN
         a = _possessor(ctx, v_start) if noun else _subject(ctx, v_start)
@@ -171,6 +188,8 @@ def visit_claims(ctx: Context) -> list[Draft]:
         quals: dict[str, Any] = {"place": place[2]}
         if place[3]:
             quals["place_id"] = place[3]
+        if _PLANNED.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start):
+            quals["planned"] = True
         out.append(Draft("visit", a.start if a.end <= v_start else v_start, place[1],
                          claim_time(ctx, v_start), a, None, place, quals))
     return out

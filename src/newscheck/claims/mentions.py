@@ -42,7 +42,10 @@ _MOD_VALUE = {"former": "former", "ex": "former", "late": "former", "then": "the
               "outgoing": None, "new": None, "current": None}
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(former|ex-|then-|late|new|current)\s*)?$", re.I)
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
-_OF_OTHER = re.compile(r"^\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]")
+_OF_OTHER = re.compile(r"[ \t]+(?:of|for|at|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-.]*"
+                       r"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|$))*[A-Z][\w’'\-.]*\w")
+_AFTER_COUNTERPART = re.compile(r"\bcounterpart,?[ \t]+(" + NAME_RE.pattern + r")")
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
 _AFTER_POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
@@ -115,7 +118,7 @@ def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) ->
         ent = gaz.entity(positions[0])
         return Mention("office", hit.start, hit.end, surface, tuple(positions),
                        country=ent.country if ent else None,
-                       office_kind=ent.office_kind if ent else None)
+                       office_kind=(ent.office_kind if ent else None) or _title_kind(surface))
     if office is not None:
         return Mention("office", hit.start, hit.end, surface, country=office[1],
                        office_kind=office[0], form="national" if office[1] else "")
@@ -124,6 +127,17 @@ def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) ->
             return None   # "Us" at the start of a sentence is a pronoun, not the United States
         return Mention("country", hit.start, hit.end, surface, country=country[0],
                        form=country[1])
+    return None
+
+
+def _title_kind(surface: str) -> str | None:
+    """The kind of the longest office title the words end with ("Chinese Premier" → premier)."""
+    words = office_words()
+    tokens = surface.lower().replace("-", " ").split()
+    for i in range(len(tokens)):
+        word = words.get(" ".join(tokens[i:]))
+        if word is not None:
+            return word.kind
     return None
 
 
@@ -156,12 +170,22 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
                 consumed.add(i - 1)
                 if pm and pm.group(1):
                     inline_mod = pm.group(1).lower().strip("-")
-        if nxt is not None and nxt.kind == "country" and _OF_GAP.match(text[m.end:nxt.start]):
+        if (nxt is not None and nxt.kind == "country" and nxt.form == "name"
+                and _OF_GAP.match(text[m.end:nxt.start])
+                and not _CAP_NEXT.match(text, nxt.end)):
             _set_country(m, nxt.country)
             m.end = nxt.end
             consumed.add(i + 1)
-        elif _OF_OTHER.match(text[m.end:m.end + 40]) and not m.ids:
-            m.office_kind = None          # "President of Toyota", "Minister for Trade"
+        elif not m.ids and (om := _OF_OTHER.match(text, m.end)):
+            # "President of the UN General Assembly", "governor of the Bank of Canada": a title
+            # outside the offices we know; "Minister for Trade" is a plain minister
+            m.office_kind = "minister" if m.office_kind and m.office_kind.endswith(
+                "minister") else "other"
+            m.end = min([om.end()] + [p.start for p in ms[i + 1:] if p.kind == "person"
+                                      and m.end <= p.start < om.end()])
+            while text[m.end - 1] in " \t,":
+                m.end -= 1
+            consumed.update(k for k in (i + 1, i + 2) if k < len(ms) and ms[k].end <= m.end)
         if _AFTER_POSSESSIVE.match(text[m.end:m.end + 3]):
             m.office_kind = None          # "the prime minister's office"
         m.text = text[m.start:m.end]
@@ -199,6 +223,9 @@ def _unlinked_people(text: str, ms: list[Mention], *, single: bool) -> list[Ment
             before = _BEFORE.search(text, max(0, m.span_start - 120), m.span_start)
             if before:
                 _add_name(found, taken, before.start(1), before.group(1), single)
+    if not single:      # "his Philippine counterpart Enrique Manalo"
+        for cm in _AFTER_COUNTERPART.finditer(text):
+            _add_name(found, taken, cm.start(1), cm.group(1), single)
     return found
 
 

@@ -57,7 +57,8 @@ class Context:
 
 
 _BEFORE_OFFICE = re.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|had been|"
-                            r"became|remains)\s+)?(?:(?:the|a|an|now)\s+)?"
+                            r"became|remains)\s+(?:also\s+|now\s+|then\s+)?)?"
+                            r"(?:(?:the|a|an|now|also)\s+)?"
                             r"(?:(?:country|nation)['’]s\s+)?$")
 _PREDICATE = re.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as|remains|"
                         r"was named|was appointed|was elected|took office as)\s+"
@@ -133,6 +134,13 @@ def role_claims(ctx: Context) -> list[Draft]:
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         prev = ms[i - 1] if i > 0 else None
+        if (nxt is not None and nxt.kind == "office" and i + 2 < len(ms)
+                and ms[i + 2].kind == "person" and ctx.text[m.end:nxt.span_start] == " and "
+                and ctx.text[nxt.end:ms[i + 2].start].isspace()):
+            # "Deputy Prime Minister and Foreign Minister Taro Aso": both titles are his
+            nxt = ms[i + 2]
+            out.append(_role(ctx, nxt, m, m.span_start, nxt.end))
+            continue
         if nxt is not None and nxt.kind == "person":
             gap = ctx.text[m.end:nxt.start]
             if _OFFICE_THEN_PERSON.match(gap) and (gap.strip() == "" or _comma_ok(ctx, m, nxt)):

@@ -222,11 +222,10 @@ def _is_agency_credit(line: str, n_words: int) -> bool:
         return True
     if "©" in line:
         return True
-    m = None
-    for m in _AGENCY.finditer(line):
-        pass
-    if m is None:
+    matches = list(_AGENCY.finditer(line))
+    if not matches:
         return False
+    m = matches[-1]
     # the agency closes the line ("…, Getty Images", "Photo by X for Reuters") or the line is tiny
     tail = line[m.end():].strip(" .)]|")
     return (not tail and n_words <= SHORT and not line.rstrip().endswith((".", "?", "!"))
@@ -257,8 +256,8 @@ _TRAILING_BYLINE = re.compile(r"\bby\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0
 def is_date_line(line: str) -> bool:
     """A line that is only a date and/or time ("November 20, 2019 - 11:28 AMT", "Updated 9:41")."""
     core = _TRAILING_BYLINE.sub("", line).strip()
-    if not core or len(core) > 80 or not _HAS_DATE.search(core):
-        return False
+    if not core or len(core) > 80 or not _HAS_DATE.search(core) or core.isdigit():
+        return False                    # a bare year is a heading (a timeline), not a stamp
     rest = _DATE_TOKEN.sub(" ", core)
     return len(_WORD.findall(rest)) == 0
 

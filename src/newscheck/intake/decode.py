@@ -42,6 +42,7 @@ GARBAGE_SAMPLE = 65536
 # Cyrillic, Greek and CJK legacy encodings put most letters above 0x7F.
 MIN_ASCII_FOR_CP1252 = 0.95
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -93,7 +94,7 @@ def _guess_with_charset_normalizer(data: bytes) -> str | None:
 
 def _ascii_share(data: bytes) -> float:
     sample = data[:GARBAGE_SAMPLE]
-    return 1 - sum(1 for b in sample if b >= 0x80) / max(1, len(sample))
+    return len(sample.translate(None, _HIGH_BYTES)) / max(1, len(sample))
 
 
 def _garbage_ratio(text: str) -> float:
@@ -147,10 +148,10 @@ def decode(data: bytes, *, html: bool | None = None) -> tuple[str, str]:
     # 6. charset-normalizer, 7. cp1252, latin-1
     if text is None:
         guess = _guess_with_charset_normalizer(data)
-        for name in (guess, "cp1252", "latin-1"):
-            if name and (candidate := _strict(data, name)) is not None \
+        for fallback in (guess, "cp1252", "latin-1"):
+            if fallback and (candidate := _strict(data, fallback)) is not None \
                     and _garbage_ratio(candidate) <= MAX_GARBAGE_RATIO:
-                text, encoding = candidate, name
+                text, encoding = candidate, fallback
                 break
     if text is None:
         raise _undecodable("it is not UTF-8, UTF-16 or any common 8-bit encoding")

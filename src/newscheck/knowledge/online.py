@@ -144,7 +144,7 @@ class OnlineKnowledgeBase(KnowledgeBase):
             return
         try:
             if name is not None:
-                ids = [i for i in self.client.search(name) if not super().entity(i)]
+                ids = [i for i in self.client.search(name) if KnowledgeBase.entity(self, i) is None]
             if ids:
                 self._fetch(ids)
         except OnlineLookupFailed as exc:

@@ -88,6 +88,15 @@ NATIONAL: dict[str, OfficeWord] = {
     "federal chancellor": OfficeWord(_HOG, None),
 }
 
+# Titles outside government offices the KB classifies: role claims of kind "other" (checked
+# only when the KB knows the position; never refuted for want of data).
+OTHER_TITLES: tuple[str, ...] = (
+    "leader", "opposition leader", "party leader", "negotiator", "chief negotiator",
+    "ambassador", "governor", "envoy", "special envoy", "special representative",
+    "chief cabinet secretary", "speaker", "mayor", "secretary-general", "secretary general",
+    "spokesman", "spokesperson", "spokeswoman",
+)
+
 # Matched so that the title inside them is not; they name no office we check.
 BLOCKERS: tuple[str, ...] = (
     "vice president", "vice-president", "president-elect", "president elect",
@@ -99,8 +108,7 @@ BLOCKERS: tuple[str, ...] = (
     "shadow chancellor", "shadow home secretary", "foreign ministry", "foreign office",
     "prime minister's office", "president's office", "presidential office",
     "deputy finance minister", "deputy defence minister", "deputy defense minister",
-    "parliamentary vice-minister", "parliamentary secretary", "secretary-general",
-    "secretary general", "chief cabinet secretary", "first lady", "crown prince",
+    "parliamentary vice-minister", "parliamentary secretary", "first lady", "crown prince",
     "vice minister", "vice-minister", "deputy minister", "junior minister",
     "president of the european commission", "president of the european council",
     "foreign ministers", "prime ministers", "presidents", "finance ministers",
@@ -117,6 +125,8 @@ def office_words() -> dict[str, OfficeWord]:
         out.setdefault(f"minister of {p}", OfficeWord(_MIN))
         out.setdefault(f"minister for {p}", OfficeWord(_MIN))
     out.update(NATIONAL)
+    for t in OTHER_TITLES:
+        out[t] = OfficeWord("other")
     for b in BLOCKERS:
         out[b] = OfficeWord(None)
     return out

@@ -19,12 +19,12 @@ from . import explain as ex
 from .facts import LEADER_KINDS, SPECIFIC_KINDS
 from .offices import (
     Context,
-    _id,
     hinges_on_handover,
     is_ambiguous,
     mention,
     office_holders,
     people,
+    qualifier_id,
 )
 from .policy import (
     BOUNDARY_DAYS,
@@ -56,7 +56,7 @@ def _reference(claim: Claim, person: str | None, w: Window,
     """The kinds of P's office at T (stated and actual) and P's terms behind the actual ones."""
     facts, q = ctx.facts, claim.qualifiers
     kinds: set[str] = set()
-    stated = _id(q.get("reference_office"))
+    stated = qualifier_id(q.get("reference_office"))
     if stated and facts.kind(stated):
         kinds.add(str(facts.kind(stated)))
     if isinstance(q.get("reference_office_kind"), str):
@@ -91,7 +91,7 @@ def check_counterpart(claim: Claim, ctx: Context) -> Verdict:
                           f"The knowledge base does not say which office {p_name} held "
                           f"{w.text()}, so {p_name}'s counterpart cannot be determined")
     person = q_ids[0]
-    country = _id(claim.qualifiers.get("country"))
+    country = qualifier_id(claim.qualifiers.get("country"))
     ref = (f"{p_name} ({ex.join([ex.held(t, facts, who=False) for t in ref_terms])})"
            if ref_terms else p_name)
     role = ("leader (head of state or of government)" if kinds >= LEADER_KINDS and len(kinds) == 2

@@ -10,6 +10,7 @@ from typing import Any
 from ..knowledge.countries import country_by_name
 from ..knowledge.schema import norm
 from ..model import Claim, Coverage, EntityRef, Term
+from .explain import join
 from .facts import SPECIFIC_KINDS, Facts
 from .policy import BOUNDARY_DAYS, Fit, Window, fit, window_of
 
@@ -52,7 +53,7 @@ def mention(ref: EntityRef | None, facts: Facts, fallback: str = "the person") -
     return ref.mention or fallback
 
 
-def _id(value: Any) -> str | None:
+def qualifier_id(value: Any) -> str | None:
     """A qualifier that should hold an id (a str, or an object with ``.id``)."""
     if value is None or value == "":
         return None
@@ -88,7 +89,7 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
     """
     obj, q = claim.object, claim.qualifiers
     label = (obj.label or obj.mention) if obj else str(q.get("office_kind") or "the office")
-    country = _id(q.get("country"))
+    country = qualifier_id(q.get("country"))
     kind = q.get("office_kind") if isinstance(q.get("office_kind"), str) else None
     seeds: list[str] = []
     written: str | None = None
@@ -196,13 +197,9 @@ def foreign_office(facts: Facts, person: str, target: Target) -> str | None:
     offices = {c for p in target.positions if (c := facts.jurisdiction(p))}
     if not homes or not offices or homes & offices:
         return None
-    where = ex_join(sorted(facts.label(c) for c in homes))
+    where = join(sorted(facts.label(c) for c in homes))
     return (f"{facts.label(person)}'s recorded offices are all in {where}, so the article may "
             f"mean an office of {where} that the knowledge base does not record")
-
-
-def ex_join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def named_like(facts: Facts, term: Term, mention: str) -> bool:
