@@ -42,7 +42,7 @@ def name(rng: random.Random) -> str:
 
 def synthetic_entities(n_aliases: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
-    countries = [c for c in all_countries()][:60]
+    countries = list(all_countries())[:60]
     positions = []
     for c in countries:
         for k in KINDS:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kb_import import write_dump  # noqa: E402
+from kb_import import write_dump
 
-from newscheck.knowledge import KnowledgeBase  # noqa: E402
-from newscheck.knowledge.importer import import_files  # noqa: E402
+from newscheck.knowledge import KnowledgeBase
+from newscheck.knowledge.importer import import_files
 
 
 def main() -> None:

@@ -12,14 +12,14 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .cli import fail, parse_date
-from .errors import KnowledgeBaseNotFound, KnowledgeError, NewscheckError
+from .errors import KnowledgeError, NewscheckError
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
@@ -29,7 +29,7 @@ kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_he
                      add_completion=False, pretty_exceptions_enable=False)
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -140,7 +140,7 @@ def lookup(
         if not found:
             raise KnowledgeError(f"nothing in the knowledge base is called {name!r}",
                                         "try another spelling, an id, or --online")
-        out = []
+        out: list[dict[str, Any]] = []
         for e in found:
             terms = base.positions(e.id, when) if e.kind == "person" else (
                 base.holders(e.id, when) if e.kind == "position" else [])
@@ -174,7 +174,7 @@ def holders(
         if not found:
             raise KnowledgeError(f"no position {position!r} in the knowledge base",
                                         "use `newscheck kb lookup` to find its id")
-        out = [{"position": _entity_dict(e),
+        out: list[dict[str, Any]] = [{"position": _entity_dict(e),
                 "holders": [_term_dict(t) | {"coverage": t.covers(when, as_of=base.as_of).value}
                             for t in base.holders(e.id, when)]} for e in found]
         if format is OutFormat.json:

@@ -372,3 +372,21 @@ def test_scores_and_verdict_agreement() -> None:
     assert round(scores["role"].f1, 3) == 0.667
     assert scores["visit"].recall == 0.0 and scores["visit"].f1 == 0.0
     assert verdict_agreement(matched) == (1, 1)
+
+
+# Labels whose office kind the importer does not infer yet (reported to the lead; see
+# docs/gold-set.md). Remove an entry once the importer infers it.
+KNOWN_KIND_GAPS = {"Q4122271"}   # "Premier of the People's Republic of China"
+
+
+def test_importer_infers_the_fixture_office_kinds(tmp_path: Path, facts: dict) -> None:
+    knowledge = pytest.importorskip("newscheck.knowledge")
+    if not hasattr(knowledge, "open_kb"):
+        pytest.skip("newscheck.knowledge.open_kb is not there yet")
+    kb = knowledge.open_kb(build_fixture_kb(tmp_path))
+    wrong = {p["id"]: (p["label"], kb.kind(p["id"]), p["office_kind"])
+             for p in facts["positions"]
+             if kb.kind(p["id"]) != p["office_kind"] or kb.jurisdiction(p["id"]) != p["country"]}
+    assert set(wrong) <= KNOWN_KIND_GAPS, wrong
+    for name in ("Taro Aso", "Tarō Asō", "Kang Kyung-hwa", "S. Jaishankar"):
+        assert kb.search(name), name

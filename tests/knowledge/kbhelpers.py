@@ -112,7 +112,8 @@ Minister of Defence,Fumio Kishida,Q359480,2017-07-28,2017-08-03,male,,,,Fumio Ki
 Minister for Foreign Affairs,Fumio Kishida,Q359480,2012-12-26,2017-08-03,male,,,,Fumio Kishida
 Minister for Foreign Affairs,Taro Kono,Q1161024,2017-08-03,2019-09-11,male,,,,Taro Kono
 """
-WORLD_LEADERS_CSV = """countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year
+WORLD_LEADERS_CSV = """countryid,country,position,positionLabel,officeholder,officeholderLabel,\
+start_year,end_year
 Q17,Japan,Q208233,Emperor of Japan,Q217096,Naruhito,2019,
 Q17,Japan,Q274948,Prime Minister of Japan,Q359480,Fumio Kishida,2021,
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -26,9 +27,9 @@ ENTITIES = {e["id"]: e for e in japan_entities()}
 class Replay(BaseHTTPRequestHandler):
     """Answers wbsearchentities and wbgetentities the way www.wikidata.org/w/api.php does."""
 
-    log: list[tuple[float, dict[str, list[str]], str]] = []
+    log: ClassVar[list[tuple[float, dict[str, list[str]], str]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         q = parse_qs(urlparse(self.path).query)
         Replay.log.append((time.monotonic(), q, self.headers.get("User-Agent", "")))
         action = q.get("action", [""])[0]
@@ -126,7 +127,7 @@ def test_requests_are_rate_limited(server: str) -> None:
     client.search("Kono")
     client.get([KISHIDA])
     times = [t for t, _, _ in Replay.log]
-    assert all(b - a >= 0.29 for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a >= 0.29 for a, b in itertools.pairwise(times))
 
 
 def test_starter_pack_online_writes_to_memory_only(server: str, tmp_path: Path,

@@ -93,7 +93,7 @@ def test_year_and_month_precision_give_maybe_near_the_edges(kb: KnowledgeBase) -
             assert found == []
         else:
             assert found[0].covers(day, as_of=kb.as_of) is expected
-    keeper = [t for t in kb.holders("Q900000004", date(2003, 12, 31))]
+    keeper = kb.holders("Q900000004", date(2003, 12, 31))
     assert keeper and keeper[0].end.iso() == "2003"  # type: ignore[union-attr]
 
 

@@ -6,32 +6,32 @@ Run = Callable[..., list[Claim]]
 
 
 def test_same_name_resolved_by_office_and_time(claims_of: Run) -> None:
-    c = [c for c in claims_of("In 1995, Australian Foreign Minister Sam Doe visited Tokyo.")
-         if c.kind == "role"][0]
+    c = next(c for c in claims_of("In 1995, Australian Foreign Minister Sam Doe visited Tokyo.")
+         if c.kind == "role")
     assert c.subject is not None and c.subject.id == "L:sam-doe-2"
     assert c.subject.label == "Sam Doe" and not c.qualifiers.get("ambiguous")
 
 
 def test_same_name_resolved_by_time_alone(claims_of: Run) -> None:
-    v = [c for c in claims_of("In 1990, Sam Doe visited Tokyo.") if c.kind == "visit"][0]
+    v = next(c for c in claims_of("In 1990, Sam Doe visited Tokyo.") if c.kind == "visit")
     assert v.subject is not None and v.subject.id == "L:sam-doe-1"
 
 
 def test_still_ambiguous_is_not_guessed(claims_of: Run) -> None:
-    v = [c for c in claims_of("Sam Doe visited Tokyo last week.") if c.kind == "visit"][0]
+    v = next(c for c in claims_of("Sam Doe visited Tokyo last week.") if c.kind == "visit")
     assert v.subject is not None and v.subject.id is None
     assert set(v.subject.candidates) == {"L:sam-doe-1", "L:sam-doe-2"}
     assert v.qualifiers["ambiguous"] is True
 
 
 def test_unknown_person_stays_unlinked(claims_of: Run) -> None:
-    r = [c for c in claims_of("Foreign Minister Jane Roe spoke.") if c.kind == "role"][0]
+    r = next(c for c in claims_of("Foreign Minister Jane Roe spoke.") if c.kind == "role")
     assert r.subject is not None and r.subject.id is None and r.subject.candidates == ()
     assert "ambiguous" not in r.qualifiers
 
 
 def test_office_without_country_has_no_candidates(claims_of: Run) -> None:
-    r = [c for c in claims_of("Prime Minister Fumio Kishida spoke.") if c.kind == "role"][0]
+    r = next(c for c in claims_of("Prime Minister Fumio Kishida spoke.") if c.kind == "role")
     assert r.object is not None and r.object.id is None
     assert r.qualifiers["office_kind"] == "head_of_government"
     assert r.qualifiers["office_candidates"] == []

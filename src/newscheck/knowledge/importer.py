@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from ..errors import ImportFailed
 from . import schema, tables
@@ -48,7 +48,7 @@ def open_stream(path: Path) -> IO[bytes]:
     with path.open("rb") as fh:
         head = fh.read(16)
     if head.startswith(b"\x1f\x8b"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     if head.startswith(b"BZh"):
         return bz2.open(path, "rb")
     for magic, what in _MAGIC.items():
@@ -163,7 +163,6 @@ def _dump_pass(path: Path, writer: Writer, *, skip_bad: bool,
     """One pass over a dump; ``only`` restricts it to those ids (second pass). Returns skips.
 
     The hot loop: most lines of a full dump fail the byte pre-filter and are never parsed."""
-    skipped = 0
     gc_was = gc.isenabled()
     gc.disable()   # millions of short-lived dicts and no cycles: the collector only costs time
     try:

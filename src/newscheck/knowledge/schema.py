@@ -103,7 +103,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
                                check_same_thread=False)
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
-    conn.execute("PRAGMA query_only = %d" % (1 if readonly else 0))
+    conn.execute(f"PRAGMA query_only = {1 if readonly else 0}")
     return conn
 
 

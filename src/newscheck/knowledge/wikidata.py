@@ -13,8 +13,8 @@ Kept from a dump:
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 from .kinds import COUNTRY_CLASSES, HUMAN, POSITION_CLASSES, SUPERCLASS_KINDS, kind_from_label
@@ -161,9 +161,8 @@ def to_record(ent: Mapping[str, Any], *, keep_all: bool = False) -> Record | Non
     elif classes["P31"] & COUNTRY_CLASSES:
         kind, keep = "country", True
     elif (classes["P31"] & POSITION_CLASSES or classes["P279"] & POSITION_CLASSES
-          or classes["P279"].intersection(SUPERCLASS_KINDS)):
-        kind, keep = "position", True
-    elif any(s.property in ("P1001", "P17") for s in stmts) and kind_from_label(label):
+          or classes["P279"].intersection(SUPERCLASS_KINDS)
+          or (any(s.property in ("P1001", "P17") for s in stmts) and kind_from_label(label))):
         kind, keep = "position", True
     else:
         kind, keep = ("position" if keep_all else "other"), False
