@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 EXIT_INTERNAL = 70
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
     markdown = "markdown"

@@ -8,10 +8,11 @@ can be read and tested on its own. ``Report.to_dict()`` is the ``newscheck/repor
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 SCHEMA_ID = "newscheck/report@1"
@@ -78,7 +79,7 @@ class PartialDate:
         return self.iso()
 
 
-class Coverage(str, Enum):
+class Coverage(StrEnum):
     """Does a term cover a date? ``MAYBE`` when coarse precision or missing bounds leave it open."""
 
     YES = "yes"
@@ -198,9 +199,9 @@ class TimeAnchor:
     """When a claim is asserted to hold: one date, or a period, and why we think so."""
 
     basis: TimeBasis
-    date: date | None = None
-    start: date | None = None
-    end: date | None = None
+    date: _dt.date | None = None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
     cue: str | None = None              # the words that set it ("in 2015", "then-", "last month")
 
     def to_dict(self) -> dict[str, Any]:
@@ -285,7 +286,7 @@ class Report:
     version: str = ""
 
     def summary(self) -> dict[str, int]:
-        counts = {label: 0 for label in VERDICTS}
+        counts = dict.fromkeys(VERDICTS, 0)
         for c in self.claims:
             counts[c.verdict.label if c.verdict else "not_enough_evidence"] += 1
         return {"claims": len(self.claims), **counts}

@@ -10,6 +10,7 @@ point it at a local server).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -147,9 +148,13 @@ class OnlineKnowledgeBase(KnowledgeBase):
                 ids = [i for i in self.client.search(name) if KnowledgeBase.entity(self, i) is None]
             if ids:
                 self._fetch(ids)
-        except OnlineLookupFailed as exc:
+        except (OnlineLookupFailed, sqlite3.Error) as exc:
             self.offline = True   # one failure: stay offline for the rest of the session
-            msg = f"online look-up of {what} failed; continuing offline ({exc.message})"
+            reason = exc.message if isinstance(exc, OnlineLookupFailed) else f"cache: {exc}"
+            if isinstance(exc, sqlite3.Error):
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.rollback()
+            msg = f"online look-up of {what} failed; continuing offline ({reason})"
             self.warnings.append(msg)
             log.warning(msg)
 
