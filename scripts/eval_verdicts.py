@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -12,10 +13,12 @@ from newscheck.evaluate.verdicts import evaluate
 
 
 def main(argv: list[str]) -> int:
-    as_json = "--json" in argv
-    rest = [a for a in argv if a != "--json"]
-    result = evaluate(rest[0] if rest else None)
-    if as_json:
+    ap = argparse.ArgumentParser(description="Verdict evaluation over the gold set.")
+    ap.add_argument("gold_dir", nargs="?", help="gold directory (default tests/data/claims)")
+    ap.add_argument("--json", action="store_true", help="machine-readable figures")
+    args = ap.parse_args(argv)
+    result = evaluate(args.gold_dir)
+    if args.json:
         print(json.dumps({**result.summary(),
                           "confusion": result.confusion(),
                           "false_refutation_cases": [c.line() for c in result.false_refutations]},

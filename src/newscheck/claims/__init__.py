@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from ..model import Article, Claim, EntityRef, TimeAnchor
 from .events import first_claims, is_checkworthy, meeting_claims, visit_claims
 from .mentions import Mention, find_mentions
-from .patterns import Context, Draft, claim_time, counterpart_claims, key, role_claims
+from .patterns import (
+    Context,
+    Draft,
+    claim_time,
+    counterpart_claims,
+    generic_former_claims,
+    key,
+    role_claims,
+)
 from .sentences import Sentence, split_sentences
 from .timex import find_timexes
 
@@ -56,8 +64,8 @@ def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> l
             timexes.append(all_timexes[k])
             k += 1
         ctx = Context(text, sent, ms, timexes, anchor, previous, stated)
-        found = [*role_claims(ctx), *counterpart_claims(ctx), *meeting_claims(ctx),
-                 *visit_claims(ctx), *first_claims(ctx)]
+        found = [*role_claims(ctx), *generic_former_claims(ctx), *counterpart_claims(ctx),
+                 *meeting_claims(ctx), *visit_claims(ctx), *first_claims(ctx)]
         if not found and is_checkworthy(ctx):
             found.append(Draft("other", sent.start, sent.end, claim_time(ctx, sent.start)))
         drafts.extend((d, sent) for d in _dedupe(found))

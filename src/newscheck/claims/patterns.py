@@ -241,3 +241,38 @@ def _reference_person(ctx: Context, q: Mention, before: int) -> Mention | None:
     if _PRONOUN_START.match(ctx.sentence.text) and ctx.previous_subject is not None:
         return ctx.previous_subject
     return None
+
+
+# "Yoon, a former prosecutor general," / "Ban, a career diplomat, earlier served as ambassador to
+# Austria." — a past title the gazetteer does not know. The office stays unlinked (no id, no
+# kind), so such a claim can be supported by a KB office of the same name but never refuted.
+_GENERIC_FORMER = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+former|(?:[^,.;]{1,40},[ \t]+)?(?:who[ \t]+)?"
+    r"(?:earlier|previously|once|had[ \t]+)?[ \t]*served[ \t]+as)[ \t]+"
+    r"(?:(?:a|an|the)[ \t]+)?(?P<title>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5}?)"
+    r"(?=[ \t]*(?:[,.;]|$|[ \t]who\b|[ \t]and\b|[ \t]under\b|[ \t]until\b|[ \t]from\b|"
+    r"[ \t]in[ \t]+\d))")
+_TITLE_HEAD = re.compile(r"\b(?:minister|secretary|ambassador|envoy|governor|mayor|general|"
+                         r"president|chairman|chair|chief|director|negotiator|commissioner|"
+                         r"spokes\w+|head|leader|speaker|senator|representative|premier|"
+                         r"chancellor|judge|justice|prosecutor|attorney|diplomat|adviser|"
+                         r"advisor|official|officer|counsel|aide)\b", re.I)
+
+
+def generic_former_claims(ctx: Context) -> list[Draft]:
+    out: list[Draft] = []
+    for m in ctx.mentions:
+        if m.kind != "person":
+            continue
+        hit = _GENERIC_FORMER.match(ctx.text, m.end, ctx.sentence.end)
+        if hit is None or not _TITLE_HEAD.search(hit.group("title")):
+            continue
+        t_start, t_end = hit.span("title")
+        if any(o.kind == "office" and o.office_kind not in (None, "other")
+               and o.start < t_end and t_start < o.end for o in ctx.mentions):
+            continue            # a government office the gazetteer knows: role_claims reads it
+        office = Mention("office", t_start, t_end, ctx.text[t_start:t_end])
+        cue = "served as" if "served" in hit.group(0) else "former"
+        out.append(Draft("former_role", m.start, t_end, former_time(ctx, m.start, None, cue),
+                         m, office, qualifiers={"office_kind": None, "country": None}))
+    return out

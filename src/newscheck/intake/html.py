@@ -39,7 +39,7 @@ class Mode:
 
 
 # trafilatura's mode for the body. Measured on the benchmark (F1 after the debris filter; speed
-# relative to trafilatura's defaults): recall+fast 0.974 at ~1.4x, precision 0.974 at ~0.8x,
+# relative to trafilatura's defaults): recall+fast 0.974 at ~1.25x, precision 0.974 at ~0.8x,
 # balanced+fast 0.971, balanced 0.968. Recall mode keeps more debris, which the filter removes.
 BODY_MODE = Mode(recall=True, fast=True)
 # Below this many characters the body may have been lost: try the full balanced mode too.
