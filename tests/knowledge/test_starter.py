@@ -109,3 +109,11 @@ def test_the_shipped_pack_loads() -> None:
     meta, records = starter.read_pack(pack_dir)
     assert date.fromisoformat(meta["as_of"])
     assert any(r.kind == "position" for r in records)
+
+
+def test_countries_come_from_reference_data_without_kb_items(pack: Path) -> None:
+    with open_kb() as kb:
+        japan = kb.entity(JAPAN)            # the pack has no item for Japan
+        assert japan is not None and japan.kind == "country" and japan.label == "Japan"
+        assert JAPAN in [e.id for e in kb.search("Japanese")]
+        assert kb.entity(PM_JAPAN).country == JAPAN  # type: ignore[union-attr]

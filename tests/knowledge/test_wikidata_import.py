@@ -202,3 +202,53 @@ def test_dump_date_in_the_name_sets_as_of(tmp_path: Path) -> None:
         assert kb.info()["sources"][0]["name"] == "Wikidata dump wikidata-20230501-all.json"
         assert [t.person for t in kb.holders(FM_JAPAN, date(2018, 1, 1))] == ["Q1161024"]
         assert [t.person for t in kb.holders(PM_JAPAN, date(2021, 1, 1))] == [SUGA]
+
+
+def test_preferred_rank_wins_for_single_valued_properties(tmp_path: Path) -> None:
+    from newscheck.knowledge import wdjson
+
+    office = wdjson.entity("Q900000010", "Minister of Widgets of Testland",
+                           instance_of=["Q4164871"], jurisdiction="Q900000011")
+    office["claims"]["P1001"].append(wdjson.statement(
+        "Q900000010", "P1001", wdjson.item_value("Q900000001"), n=1, rank="preferred"))
+    office["claims"]["P1001"].append(wdjson.statement(
+        "Q900000010", "P1001", wdjson.item_value("Q900000012"), n=2, rank="deprecated"))
+    kb_path = tmp_path / "kb.sqlite"
+    import_files(kb_path, [write_dump(tmp_path / "d.json", [office])])
+    with KnowledgeBase.open(kb_path) as kb:
+        assert kb.jurisdiction("Q900000010") == "Q900000001"
+        assert [e.id for e in kb.offices("Q900000001", "minister")] == ["Q900000010"]
+        assert kb.offices("Q900000011", "minister") == []
+
+
+@pytest.mark.parametrize("time,precision,expected", [
+    ("+2013-05-07T00:00:00Z", 11, ("2013-05-07", "day")),
+    ("+2013-05-07T00:00:00Z", 14, ("2013-05-07", "day")),     # seconds: still a day
+    ("+2013-05-00T00:00:00Z", 11, ("2013-05-01", "month")),   # 00 day lowers the precision
+    ("+2013-05-00T00:00:00Z", 10, ("2013-05-01", "month")),
+    ("+2013-00-00T00:00:00Z", 9, ("2013-01-01", "year")),
+    ("+2013-07-19T00:00:00Z", 9, ("2013-01-01", "year")),
+    ("+1990-00-00T00:00:00Z", 8, None),                       # a decade: unknown
+    ("-0044-03-15T00:00:00Z", 11, None),                      # BCE: unknown
+    ("+2013-02-30T00:00:00Z", 11, None),                      # no such day
+])
+def test_wikidata_time_precision(time: str, precision: int,
+                                 expected: tuple[str, str] | None) -> None:
+    from newscheck.knowledge.wikidata import wd_date
+
+    snak = {"snaktype": "value", "datavalue": {"type": "time", "value": {
+        "time": time, "precision": precision, "timezone": 0, "before": 0, "after": 0,
+        "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}}}
+    assert wd_date(snak) == expected
+    assert wd_date({"snaktype": "somevalue"}) is None
+
+
+def test_term_ended_at_an_unknown_date_is_left_out(tmp_path: Path) -> None:
+    ents = fictional_entities()
+    person = ents[2]
+    person["claims"]["P39"][0]["qualifiers"]["P582"] = [
+        {"snaktype": "somevalue", "property": "P582", "datatype": "time"}]
+    kb_path = tmp_path / "kb.sqlite"
+    import_files(kb_path, [write_dump(tmp_path / "d.json", ents)])
+    with KnowledgeBase.open(kb_path) as kb:
+        assert [t.position for t in kb.positions("Q900000003")] == ["Q900000004"]

@@ -177,7 +177,7 @@ class KnowledgeBase:
                 demonyms = tuple(dict.fromkeys((*demonyms, *ref.demonyms)))
         if kind == "position":
             return Entity(id, label, "position", aliases, description,
-                          country=self.jurisdiction(id), office_kind=self.kind(id))
+                          country=self._country_of(id), office_kind=self.kind(id))
         return Entity(id, label, kind, aliases, description, demonyms=demonyms)
 
     def search(self, name: str, limit: int = 10) -> list[Entity]:
@@ -264,6 +264,16 @@ class KnowledgeBase:
                 if values:
                     return values[0]
         return None
+
+    def _country_of(self, position: str) -> str | None:
+        """The position's country: its jurisdiction when that is a country, else its P17 when
+        that is (Emperor of Japan: P1001 is a state form, P17 is Japan), else the jurisdiction."""
+        juris = self.jurisdiction(position)
+        if juris is None or _country(juris) is not None:
+            return juris
+        with self._lock:
+            p17 = self._best(position, "P17")
+        return p17[0] if p17 and _country(p17[0]) is not None else juris
 
     def offices(self, country: str, kind: str) -> list[Entity]:
         key = (country, kind)
