@@ -376,7 +376,7 @@ def test_scores_and_verdict_agreement() -> None:
 
 # Labels whose office kind the importer does not infer yet (reported to the lead; see
 # docs/gold-set.md). Remove an entry once the importer infers it.
-KNOWN_KIND_GAPS = {"Q4122271"}   # "Premier of the People's Republic of China"
+KNOWN_KIND_GAPS: set[str] = set()
 
 
 def test_importer_infers_the_fixture_office_kinds(tmp_path: Path, facts: dict) -> None:

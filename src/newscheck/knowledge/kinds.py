@@ -81,6 +81,9 @@ _NOT_HEAD = re.compile(r"\b(?:house|senate|assembly|court|council|parliament|ban
                        r"diet|congress|region|province|prefecture|club|federation|company)\b",
                        _F)
 _BARE_SECRETARY = re.compile(r"^secretary of state$", _F)
+# "Premier of the People's Republic of China", "Premier of North Korea" head a national
+# government; "Premier of Ontario" or "of Queensland" does not, so the rest must name a country.
+_PREMIER_OF = re.compile(r"^premier of (?:the )?(?P<place>.+)$", _F)
 
 
 def kind_from_label(label: str, country: str | None = None) -> str | None:
@@ -91,6 +94,12 @@ def kind_from_label(label: str, country: str | None = None) -> str | None:
     text = label.strip()
     if _BARE_SECRETARY.match(text):
         return "foreign_minister" if country == US else "other"
+    premier = _PREMIER_OF.match(text)
+    if premier:
+        from .countries import country_by_name
+
+        if country_by_name(premier["place"]) is not None:
+            return "head_of_government"
     for pattern, kind in _PATTERNS:
         if pattern.search(text):
             if kind == "head_of_state" and _NOT_HEAD.search(text):
