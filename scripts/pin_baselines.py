@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.test_eval_claims_gate import corpus_hash  # noqa: E402
+
 from newscheck.evaluate.claims import evaluate_claims  # noqa: E402
 from newscheck.evaluate.verdicts import evaluate  # noqa: E402
-from tests.test_eval_claims_gate import corpus_hash  # noqa: E402
 
 CLAIMS = ROOT / "tests" / "data" / "claims_baseline.json"
 VERDICTS = ROOT / "tests" / "data" / "verdicts_baseline.json"
