@@ -49,3 +49,11 @@ def test_errors_share_one_root() -> None:
     assert isinstance(info.value, EmptyInput)
     assert info.value.exit_code == 4
     assert info.value.hint
+
+
+def test_non_english_page_is_flagged() -> None:
+    html = ("<html lang='ru'><head><title>Новости</title></head><body><article>"
+            + "<p>Президент встретился с министром в Москве во вторник, сообщили в Кремле.</p>" * 5
+            + "</article></body></html>")
+    report = newscheck.check(html, published="2023-05-07")
+    assert any("'ru'" in w for w in report.warnings)

@@ -92,9 +92,9 @@ def test_holders_by_name_and_id(kb: Path) -> None:
     (["kb", "stats", "--kb", "{tmp}/missing.sqlite"], 10, "no knowledge base at"),
     (["kb", "import", "{tmp}/nope.json", "--kb", "{tmp}/kb2.sqlite"], 12, "no such file"),
     (["kb", "import", "{tmp}/image.png", "--kb", "{tmp}/kb2.sqlite"], 12, "PNG image"),
-    (["kb", "lookup", "Nobody Atall", "--kb", "{kb}"], 10, "nothing in the knowledge base"),
+    (["kb", "lookup", "Nobody Atall", "--kb", "{kb}"], 15, "nothing in the knowledge base"),
     (["kb", "holders", "Q1355043", "--at", "soon", "--kb", "{kb}"], 9, "is not a date"),
-    (["kb", "holders", "Emperor of Nowhere", "--at", "2020-01-01", "--kb", "{kb}"], 10,
+    (["kb", "holders", "Emperor of Nowhere", "--at", "2020-01-01", "--kb", "{kb}"], 15,
      "no position"),
 ])
 def test_errors_are_one_line_and_an_exit_code(kb: Path, tmp_path: Path, args: list[str],

@@ -109,6 +109,13 @@ class OnlineLookupFailed(KnowledgeError):
     code = "NC204"
 
 
+class NotInKnowledgeBase(KnowledgeError):
+    """A look-up (``newscheck kb lookup/holders``) found nothing of that name."""
+
+    exit_code = 15
+    code = "NC205"
+
+
 # --- environment (exit code 14) ------------------------------------------------------------------
 class MissingDependency(NewscheckError):
     """An optional extra is needed; the message names the pip command that installs it."""

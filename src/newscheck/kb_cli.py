@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .cli import fail, parse_date
-from .errors import KnowledgeError, NewscheckError
+from .errors import NewscheckError, NotInKnowledgeBase
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
@@ -138,7 +138,7 @@ def lookup(
         when = parse_date(at, "--at")
         found = _resolve(base, name)
         if not found:
-            raise KnowledgeError(f"nothing in the knowledge base is called {name!r}",
+            raise NotInKnowledgeBase(f"nothing in the knowledge base is called {name!r}",
                                         "try another spelling, an id, or --online")
         out: list[dict[str, Any]] = []
         for e in found:
@@ -172,7 +172,7 @@ def holders(
         assert when is not None
         found = [e for e in _resolve(base, position) if e.kind == "position"]
         if not found:
-            raise KnowledgeError(f"no position {position!r} in the knowledge base",
+            raise NotInKnowledgeBase(f"no position {position!r} in the knowledge base",
                                         "use `newscheck kb lookup` to find its id")
         out: list[dict[str, Any]] = [{"position": _entity_dict(e),
                 "holders": [_term_dict(t) | {"coverage": t.covers(when, as_of=base.as_of).value}

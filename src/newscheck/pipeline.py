@@ -47,6 +47,9 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
     # 2. anchor
     anchor, warnings = anchor_for(article, today)
+    if article.language and not article.language.lower().startswith("en"):
+        warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
+                        f"English, so few claims in it can be recognised or checked.")
     # 3. claims
     claims = extract_claims(article, kb, anchor)
     # 4. linking
