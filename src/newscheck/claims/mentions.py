@@ -33,6 +33,7 @@ July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep 
 Prime Minister President Foreign Secretary Chancellor King Queen Emperor Premier Minister
 Government Ministry Office Parliament Cabinet Party Council Summit Group Leaders Asked Speaking
 Said Says Told Meanwhile However Also Last Next Earlier Later Today Yesterday Tonight
+Emeritus Emerita
 """
 STOP = frozenset(_STOP_WORDS.split())
 _MODIFIER = re.compile(r"\b(former|ex|then|late|outgoing|incoming|future|next|would-be|new|"
@@ -47,6 +48,8 @@ _OF_OTHER = re.compile(r"[ \t]+(?:of|for|at|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w�
 _AFTER_COUNTERPART = re.compile(r"\bcounterpart,?[ \t]+(" + NAME_RE.pattern + r")")
 _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
 _AFTER_POSSESSIVE = re.compile(r"^['’]s?\b")
+# "Emperor Emeritus Akihito", "Pope Emeritus Benedict": a title held before, not now.
+_EMERITUS = re.compile(r"[ \t]+(?:emeritus|emerita)\b", re.I)
 
 
 @dataclass(slots=True, eq=False)
@@ -85,9 +88,13 @@ class _Cover:
         return 1 not in self.mask[start:end]
 
 
+_PARTICLE_CAP = re.compile(r"^[a-z]{1,3}['’\-][A-Z]")   # "el-Sisi", "al-Assad", "d'Estaing"
+
+
 def _is_capitalised(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
-    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
+    return bool(words) and words[0][:1].isupper() and (
+        words[-1][:1].isupper() or bool(_PARTICLE_CAP.match(words[-1])))
 
 
 def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) -> Mention | None:
@@ -115,9 +122,12 @@ def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) ->
             single and hit.start in sentence_starts):
         return Mention("person", hit.start, hit.end, surface, tuple(persons), form="full")
     if positions:
-        ent = gaz.entity(positions[0])
+        ents = [gaz.entity(p) for p in positions]
+        ent = ents[0]
+        # a label several countries use ("Minister of Justice") names no country by itself
+        countries = {e.country if e else None for e in ents}
         return Mention("office", hit.start, hit.end, surface, tuple(positions),
-                       country=ent.country if ent else None,
+                       country=countries.pop() if len(countries) == 1 else None,
                        office_kind=(ent.office_kind if ent else None) or _title_kind(surface))
     if office is not None:
         return Mention("office", hit.start, hit.end, surface, country=office[1],
@@ -170,9 +180,13 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
                 consumed.add(i - 1)
                 if pm and pm.group(1):
                     inline_mod = pm.group(1).lower().strip("-")
+        after = ms[i + 2] if i + 2 < len(ms) else None
         if (nxt is not None and nxt.kind == "country" and nxt.form == "name"
                 and _OF_GAP.match(text[m.end:nxt.start])
-                and not _CAP_NEXT.match(text, nxt.end)):
+                and (not _CAP_NEXT.match(text, nxt.end)
+                     # "Foreign Minister of Japan Fumio Kishida": the capital starts a name
+                     or (after is not None and after.kind == "person"
+                         and text[nxt.end:after.start].isspace()))):
             _set_country(m, nxt.country)
             m.end = nxt.end
             consumed.add(i + 1)
@@ -199,7 +213,12 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
                     m.mod_start = mm.start(1)
             else:
                 m.office_kind = None      # deputy, incoming, acting ...
-        m.modifier = _MOD_VALUE.get(mod or "") if mod else None
+        em = _EMERITUS.match(text, m.end)
+        if em:
+            m.end = em.end()
+            m.text = text[m.start:m.end]
+            mod = "former"
+        m.modifier = _MOD_VALUE.get(mod or "") if mod else m.modifier
     return [m for i, m in enumerate(ms) if i not in consumed]
 
 
@@ -248,6 +267,8 @@ def _add_name(found: list[Mention], taken: _Cover, start: int, name: str,
     if not words:
         return
     last = re.sub(r"['’]s$", "", words[-1][1])
+    if len(last) > 2 and last.endswith("."):
+        last = last[:-1]            # "Janet Yellen." ends a sentence; "S." is an initial
     if (len(words) == 1) != single or not last:
         return
     s = start + words[0][0]
@@ -308,9 +329,16 @@ def _split_titles(text: str, ms: list[Mention]) -> list[Mention]:
         if tm is None or word is None:
             out.append(m)
             continue
-        out.append(Mention("office", m.start, m.start + len(tm.group(1)), tm.group(1),
-                           office_kind=word.kind))
-        m.start += tm.end()
+        office = Mention("office", m.start, m.start + len(tm.group(1)), tm.group(1),
+                         office_kind=word.kind)
+        name_start = m.start + tm.end()
+        em = _EMERITUS.match(text, office.end)
+        if em and em.end() < m.end:     # the alias "Emperor Emeritus Akihito"
+            office.end, office.modifier = em.end(), "former"
+            office.text = text[office.start:office.end]
+            name_start = em.end() + 1
+        out.append(office)
+        m.start = name_start
         m.text = text[m.start:m.end]
         out.append(m)
     return out

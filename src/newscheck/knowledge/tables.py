@@ -221,6 +221,8 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
             if shape == "holders":
                 assert index is not None
                 pid = index.resolve(r["position"], table_country)
+                if pid is not None and pid in others:
+                    _alias(others[pid], r["position"])
                 if pid is None:
                     pid = f"L:{slug(table_country or 'local')}-{slug(r['position'])}"
                     if pid not in others:
@@ -257,6 +259,20 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
     writer.finish(kind="table", file=str(path), as_of=as_of, skipped=skipped)
     return {"file": str(path), "source": writer.source, "format": f"table:{shape}",
             "entities": writer.entities, "statements": writer.statements, "skipped": skipped}
+
+
+def _alias(position: Record, label: str) -> None:
+    """The holders table's own name of a position ("Minister for Internal Affairs and
+    Communications" for "Minister of Internal Affairs and Communications") is how articles name
+    it too: an alias for a minister's office — unless it is a generic title ("Prime Minister",
+    "Minister of Defence"), which would make every such title in any article name this one
+    country's office. Other titles ("Chief Justice") get none for the same reason."""
+    from ..linking.offices import office_words
+
+    if (norm(label) != norm(position.label) and label not in position.aliases
+            and label.lower() not in office_words()
+            and kind_from_label(label, None) not in (None, "other")):
+        position.aliases.append(label)
 
 
 def _country_id(name: str) -> str | None:

@@ -6,7 +6,8 @@ People: the gazetteer's candidates (or ``kb.search`` for a name it did not know)
 the id stays ``None``, ``candidates`` lists them and ``qualifiers["ambiguous"]`` is set: a guess
 could turn into a confident wrong verdict.
 
-Offices: a KB position label gives the id directly; a generic title with a country gives
+Offices: a KB position label gives the id directly (narrowed to the country the article states,
+when the label is shared by several countries' positions); a generic title with a country gives
 ``kb.offices(country, kind)`` as ``office_candidates`` (one candidate → the object's id).
 """
 
@@ -132,7 +133,13 @@ def _link_office(r: _Resolver, claim: Claim) -> tuple[str, ...]:
     obj = claim.object
     assert obj is not None
     q = claim.qualifiers
-    offices = obj.candidates or r.offices(q.get("country"), q.get("office_kind"))
+    offices = obj.candidates
+    country = q.get("country")
+    if offices and country:
+        # a label several countries use, with the country the article states ("South Korean
+        # Minister of Finance"): only that country's positions; none → by kind and country
+        offices = tuple(o for o in offices if r.kb.jurisdiction(o) in (country, None))
+    offices = offices or r.offices(country, q.get("office_kind"))
     q["office_candidates"] = list(offices)
     if len(offices) == 1:
         ent = r.kb.entity(offices[0])

@@ -1,0 +1,54 @@
+"""A KB position label several countries use, and the country the article states
+(tests/realfacts.py: true facts from the office-holder tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newscheck
+from newscheck.knowledge import KnowledgeBase, open_kb
+from newscheck.model import Claim
+from tests.realfacts import build_kb
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    knowledge = open_kb(build_kb(Path(tmp_path_factory.mktemp("real"))))
+    yield knowledge
+    knowledge.close()
+
+
+def _role(kb: KnowledgeBase, text: str, published: str) -> Claim:
+    claims = [c for c in newscheck.check(text, published=published, kb=kb).claims
+              if c.kind == "role"]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_label_of_another_country_gives_way_to_the_stated_country(kb: KnowledgeBase) -> None:
+    """"Minister of Finance" is Japan's position label; a South Korean Minister of Finance is
+    South Korea's finance minister, not Japan's."""
+    c = _role(kb, "South Korean Minister of Finance Kim Dong-yeon said on Monday that talks "
+                  "would continue.", "2017-09-19")
+    assert c.qualifiers["office_candidates"] == ["Q12592471"]
+    assert c.verdict is not None and c.verdict.label == "supported"
+    later = _role(kb, "South Korean Minister of Finance Kim Dong-yeon said on Monday that talks "
+                      "would continue.", "2020-05-12")
+    assert later.verdict is not None and later.verdict.label == "refuted"
+
+
+def test_shared_label_is_narrowed_to_the_stated_country(kb: KnowledgeBase) -> None:
+    c = _role(kb, "South Korean Minister of Justice Park Sang-ki said on Monday that talks would "
+                  "continue.", "2018-05-08")
+    assert c.qualifiers["office_candidates"] == ["Q12592448"]
+    assert c.verdict is not None and c.verdict.label == "supported"
+
+
+def test_shared_label_without_a_country_keeps_every_candidate(kb: KnowledgeBase) -> None:
+    c = _role(kb, "Minister of Justice Park Sang-ki said on Monday that talks would continue.",
+              "2018-05-08")
+    assert sorted(c.qualifiers["office_candidates"]) == ["Q12592448", "Q841904"]
+    assert c.verdict is not None and c.verdict.label == "supported"
