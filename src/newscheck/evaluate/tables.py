@@ -77,7 +77,7 @@ class Case:
     kind: str             # the claim kind expected: role, former_role, counterpart
     name: str             # the person the checked claim is about (its subject)
     office: Office
-    other: str = ""       # who else held the office at ``at`` (FALSE cases), or P (counterpart)
+    other: str = ""       # FALSE cases: who held the office at ``at`` instead
 
     def line(self) -> str:
         return (f"[{'TRUE' if self.truth else 'FALSE'} {self.form}, published "
@@ -331,5 +331,5 @@ def _counterparts(rng: random.Random, terms: list[TableTerm], lo: date,
             text = (f"{oa.demonym} Foreign Minister {a.name} met his {ob.demonym} counterpart, "
                     f"{q}, on {wd}.")
         out.append(Case("counterpart", truth, text, published, at, "counterpart", q, ob,
-                        a.name if truth else f"{a.name}; {b.name} held it"))
+                        "" if truth else b.name))
     return out

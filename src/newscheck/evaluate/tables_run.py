@@ -139,7 +139,7 @@ def _kb_lacks(case: Case, kb: KnowledgeBase) -> bool:
         return True
     if not case.other:
         return False
-    others = kb.search(case.other.split(";")[-1].replace(" held it", "").strip())
+    others = kb.search(case.other)
     return not any(kb.positions(p.id, case.at) for p in others)
 
 

@@ -49,6 +49,14 @@ FALLBACK_MODE = Mode()
 MAX_CAPTION_CHARS = 400
 # The first <h1> elements are headline candidates (several: a site logo is sometimes an <h1>).
 MAX_HEADLINES = 3
+# How many dropped page blocks (menus, banners, teasers) ``Article.removed`` lists at most; a
+# portal page has hundreds of menu entries, and the report must stay readable.
+MAX_REMOVED_BLOCKS = 100
+_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
+                         "blockquote", "figcaption", "div", "section",
+                         "header", "footer", "nav", "aside", "ul", "ol", "form", "table",
+                         "article", "main", "figure", "pre", "address", "summary", "details"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "select"})
 
 _SPACE = re.compile(r"\s+")
 # <figcaption>, and caption/credit elements inside a <figure> (scanning every element's class
@@ -195,12 +203,53 @@ def extract_html(html: str) -> Page:
             continue                        # a caption trafilatura kept in the body
         page.kept.append(line)
     page.removed = sorted_lines.removed
+    page.removed.extend(_dropped_blocks(tree, page.kept, [*page.removed, *captions,
+                                                          *sorted_lines.credits]))
     for credit in sorted_lines.credits:
         if _key(credit) not in caption_keys:
             page.credits.append(credit)
     if not page.kept:
         raise _no_text()
     return page
+
+
+def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
+    """The page's text blocks that trafilatura left out of the body (navigation, banners,
+    share bars, teaser lists), in page order, so the report lists what was removed.
+
+    A block is an element of :data:`_BLOCK_TAGS` with no block inside it; its text counts as
+    dropped when it is not part of the kept body, nor already listed as removed or as a credit.
+    """
+    body = tree.find("body")
+    if body is None:
+        return []
+    skipped = {d for el in body.iter(*_SKIP_TAGS) for d in el.iter()}
+    blocks = [el for el in body.iter(*_BLOCK_TAGS) if el not in skipped]
+    inner: set[Any] = set()
+    for el in blocks:
+        parent = el.getparent()
+        while parent is not None and parent not in inner:
+            inner.add(parent)
+            parent = parent.getparent()
+    kept_key = _key(" ".join(kept))
+    seen = {_key(x) for x in listed}
+    out: list[str] = []
+    more = 0
+    for el in blocks:
+        if el in inner:
+            continue
+        text = _SPACE.sub(" ", "".join(el.itertext())).strip()
+        key = _key(text)
+        if not key or key in seen or key in kept_key:
+            continue
+        seen.add(key)
+        if len(out) < MAX_REMOVED_BLOCKS:
+            out.append(text)
+        else:
+            more += 1
+    if more:
+        out.append(f"… and {more} more blocks of page furniture")
+    return out
 
 
 def _key(text: str) -> str:
