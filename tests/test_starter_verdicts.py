@@ -35,6 +35,10 @@ def verdicts(kb: KnowledgeBase, text: str, day: str) -> dict[str, str]:
     ("U.S. President Donald Trump spoke on Tuesday.", "2026-03-10"),
     ("German Chancellor Olaf Scholz spoke on Tuesday.", "2025-08-10"),
     ("Former British prime minister Boris Johnson visited Kyiv.", "2022-06-10"),
+    # an election precedes the term: the date of the vote says nothing about holding office
+    ("Yoon Suk Yeol was elected president in March 2022.", "2024-03-01"),
+    # "until 2022" puts the title in the past
+    ("Moon Jae-in, president until 2022, met the envoy.", "2024-03-01"),
 ])
 def test_never_refuted(kb: KnowledgeBase, text: str, day: str) -> None:
     got = verdicts(kb, text, day)

@@ -60,10 +60,18 @@ _BEFORE_OFFICE = re.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|h
                             r"became|remains)\s+(?:also\s+|now\s+|then\s+)?)?"
                             r"(?:(?:the|a|an|now|also)\s+)?"
                             r"(?:(?:country|nation)['’]s\s+)?$")
+# "was elected/named/appointed X" is not here: an election or a nomination comes weeks before the
+# term starts ("Yoon was elected president in March 2022"; he took office in May), so the
+# sentence's date says nothing about the term.
 _PREDICATE = re.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as|remains|"
-                        r"was named|was appointed|was elected|took office as)\s+"
+                        r"took office as)\s+"
                         r"(?:(?:the|a|an|now)\s+)?(?:(?:country|nation)['’]s\s+)?$")
 _PAST_VERBS = frozenset({"was", "served as", "had been"})
+# After the title, words that put the office in the past: "Moon Jae-in, president until 2022,"
+# ("until" → former) or "Kishida, the foreign minister at the time," ("at the time" → then-).
+_TITLE_UNTIL = re.compile(r"[ \t]+(?:until|till|through|up to)[ \t]+(?:\w+[ \t]+){0,2}\d{4}\b",
+                          re.I)
+_TITLE_AT_THE_TIME = re.compile(r"[ \t]+(?:at the time|back then|then)\b", re.I)
 _OFFICE_THEN_PERSON = re.compile(r"^(?:[ \t]+|,[ \t]+)$")
 
 
@@ -156,6 +164,10 @@ def role_claims(ctx: Context) -> list[Draft]:
                 past = verb if verb in _PAST_VERBS else None
                 if bm is not None and _TRAILING_NOUN.match(ctx.text, m.end):
                     continue      # "X, the foreign minister's adviser" / "… spokesman"
+                if _TITLE_UNTIL.match(ctx.text, m.end):
+                    past = past or "until"
+                elif _TITLE_AT_THE_TIME.match(ctx.text, m.end) and m.modifier is None:
+                    m.modifier = "then"
                 out.append(_role(ctx, prev, m, prev.start, m.end, past))
     return out
 
