@@ -33,13 +33,18 @@ def test_colour_uses_escape_codes_and_keeps_icons() -> None:
     assert "✘ Refuted" in out and "✔ Supported" in out
 
 
-def test_explanations_are_shortened_in_the_table() -> None:
+def test_only_not_enough_evidence_explanations_are_shortened() -> None:
     report = sample_report()
-    report.claims[0].verdict = report.claims[0].verdict.__class__(  # type: ignore[union-attr]
-        "supported", 0.9, "A first sentence that is long enough to keep. " + "word " * 100)
+    long = "A first sentence that is long enough to keep. " + "word " * 100
+    cls = report.claims[0].verdict.__class__  # type: ignore[union-attr]
+    report.claims[0].verdict = cls("not_enough_evidence", 0.0, long)
     out = render_text(report, color=False, width=200)
     assert "A first sentence that is long enough to keep." in out
     assert "word word" not in out
+    # a supported or refuted verdict's reason names the holder and dates: shown whole
+    report.claims[0].verdict = cls("refuted", 0.9, long + "held by Rishi Sunak.")
+    out = render_text(report, color=False, width=200)
+    assert "Rishi Sunak" in out
 
 
 def test_auto_colour_is_off_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

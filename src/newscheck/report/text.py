@@ -105,5 +105,8 @@ def _table(report: Report, *, color: bool) -> Table:
         v = verdict_of(claim)
         verdict = Text(f"{ICONS[v.label]} {LABELS[v.label]}", style=STYLES[v.label])
         verdict.append(f"\n{v.confidence:.0%}", style="dim")
-        table.add_row(str(n), verdict, Text(claim.text), Text(shorten(v.explanation)))
+        # a verdict's reason is shown whole (it names the actual holder and dates); the reason
+        # for not_enough_evidence is often long and generic, so it is cut
+        why = v.explanation if v.label != "not_enough_evidence" else shorten(v.explanation)
+        table.add_row(str(n), verdict, Text(claim.text), Text(" ".join(why.split())))
     return table
