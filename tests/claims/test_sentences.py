@@ -35,3 +35,23 @@ def test_offsets_with_leading_whitespace_and_empty_lines() -> None:
     text = "  First one.   Second one!\n\n\nThird"
     out = split_sentences(text)
     assert [text[s.start:s.end] for s in out] == ["First one.", "Second one!", "Third"]
+
+
+def test_overlong_sentence_is_cut_at_spaces_with_exact_offsets() -> None:
+    from newscheck.claims.sentences import MAX_SENTENCE_CHARS
+
+    text = "Fumio Kishida Joe Biden " * 2000     # 48,000 characters, no punctuation
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()
+
+
+def test_overlong_word_without_spaces_is_cut_too() -> None:
+    from newscheck.claims.sentences import MAX_SENTENCE_CHARS
+
+    text = "x" * (3 * MAX_SENTENCE_CHARS + 5)
+    sentences = split_sentences(text)
+    assert "".join(s.text for s in sentences) == text
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)

@@ -49,3 +49,24 @@ def test_roles_of_since_and_range() -> None:
 def test_no_time_no_parse() -> None:
     assert find_timexes("The ministers spoke about trade.", 0, ANCHOR) == []
     assert find_timexes("It may rain.", 0, ANCHOR) == []
+
+
+def test_many_dates_are_found_in_linear_time() -> None:
+    import time
+
+    text = "".join(f"They met on {d} May 2023 and again in 2021. " for d in range(1, 29)) * 150
+    t0 = time.perf_counter()
+    found = find_timexes(text, 0, ANCHOR)
+    assert time.perf_counter() - t0 < 2.0          # was quadratic: ~20 s on this input
+    assert len(found) == 2 * 28 * 150
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_overlap_check_against_taken_spans() -> None:
+    from newscheck.claims.timex import _overlaps
+
+    taken = [(0, 5), (10, 15), (20, 25)]
+    assert _overlaps(taken, 4, 6) and _overlaps(taken, 9, 11) and _overlaps(taken, 10, 15)
+    assert _overlaps(taken, 12, 13) and _overlaps(taken, 0, 30)
+    assert not _overlaps(taken, 5, 10) and not _overlaps(taken, 15, 20)
+    assert not _overlaps(taken, 25, 30) and not _overlaps([], 0, 1)

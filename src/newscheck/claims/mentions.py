@@ -200,8 +200,10 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
             while text[m.end - 1] in " \t,":
                 m.end -= 1
             consumed.update(k for k in (i + 1, i + 2) if k < len(ms) and ms[k].end <= m.end)
-        if _AFTER_POSSESSIVE.match(text[m.end:m.end + 3]):
-            m.office_kind = None          # "the prime minister's office"
+        if _AFTER_POSSESSIVE.match(text[m.end:m.end + 3]) or _ELECT.match(text, m.end):
+            m.office_kind = None          # "the prime minister's office", "… minister-designate"
+        if i - 1 not in consumed and not m.ids and m.office_kind is not None:
+            inline_mod = _owner(text, m, prev) or inline_mod
         m.text = text[m.start:m.end]
         mod = inline_mod
         mm = _MODIFIER.search(text, max(0, m.start - 24), m.start)
@@ -220,6 +222,32 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
             mod = "former"
         m.modifier = _MOD_VALUE.get(mod or "") if mod else m.modifier
     return [m for i, m in enumerate(ms) if i not in consumed]
+
+
+_ELECT = re.compile(r"(?:-|[ \t]+)(?:elect|designate|in-waiting)\b", re.I)
+_OWNER = re.compile(r"(?:^|[\s(\"“])([A-Z][\w\-.]*)(['’]s)?[ \t]+$")
+_NOT_OWNER = (STOP - {"Government", "Ministry", "Office", "Parliament", "Cabinet", "Party",
+                     "Council", "Summit", "Group", "Emeritus", "Emerita"}) | {
+    "Former", "Ex", "Then", "Late", "Outgoing", "Incoming", "Future", "Next", "New", "Current",
+    "Acting", "Interim", "Deputy", "Vice", "Shadow", "Caretaker", "Designated", "Both", "Senior",
+    "Veteran"}
+
+
+def _owner(text: str, office: Mention, prev: Mention | None) -> str | None:
+    """A capitalised word right before a title no country took: "Trump's secretary of state"
+    (a person's: the title is the one held under them, "then") or "LDP President", "Quebec
+    Premier", "Tokyo's governor" (another body's title: kind ``other``)."""
+    om = _OWNER.search(text, max(0, office.start - 40), office.start)
+    if om is None or om.group(1).rstrip(".") in _NOT_OWNER:
+        return None
+    if (om.group(2) and prev is not None and prev.kind == "person"
+            and prev.end == om.end(1)):
+        return "then"
+    if office.form != "national" or not om.group(2):
+        office.office_kind = "other"
+    else:
+        return "then"         # "Seoul's" / "Beijing's secretary of state": read as "then"
+    return None
 
 
 def _set_country(office: Mention, country: str | None) -> None:

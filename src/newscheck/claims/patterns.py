@@ -69,9 +69,24 @@ _PREDICATE = re.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as
 _PAST_VERBS = frozenset({"was", "served as", "had been"})
 # After the title, words that put the office in the past: "Moon Jae-in, president until 2022,"
 # ("until" → former) or "Kishida, the foreign minister at the time," ("at the time" → then-).
-_TITLE_UNTIL = re.compile(r"[ \t]+(?:until|till|through|up to)[ \t]+(?:\w+[ \t]+){0,2}\d{4}\b",
-                          re.I)
-_TITLE_AT_THE_TIME = re.compile(r"[ \t]+(?:at the time|back then|then)\b", re.I)
+_TITLE_UNTIL = re.compile(r"[ \t]+(?:(?:until|till|up to)\b|through[ \t]+(?:\w+[ \t]+){0,2}"
+                          r"\d{4}\b)", re.I)
+_TITLE_AT_THE_TIME = re.compile(r"[ \t]+(?:(?:at the time|at that time|back then|then|of the day)"
+                                r"\b|under[ \t]+(?:then-|former[ \t]+|the[ \t]+)?"
+                                r"(?:(?-i:[A-Z])|(?:then|former|late)\b))", re.I)
+# "became"/"took office as" without a time of the sentence: when is unknown, so "former".
+_START_VERBS = frozenset({"became", "took office as"})
+# Verbs after which the title is the one held now ("X, who is …"), or no verb ("X, the …").
+_PRESENT_VERBS = frozenset({"is", "remains", "has been"})
+# The sentence narrates another time the patterns do not read: a year no timex took ("the
+# 2010s", "FY2015"), "as foreign minister", "when both were …". A title or counterpart checked
+# at the anchor may be the one of that time: no refutation (verify/).
+_YEARISH = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d)")
+_NARRATED = re.compile(r"(?:^|\W)(?:[Aa]s[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]+)?"
+                       r"(?:[A-Z][\w.]*['’]s[ \t]+|[A-Z]\w+[ \t]+)?(?:foreign|prime|finance|"
+                       r"defen[cs]e|home|interior|justice|deputy|vice)?[ \t]*(?:minister|"
+                       r"president|premier|chancellor|secretary|leader)s?\b|"
+                       r"(?:when|while)\b[^.;]{0,60}\b(?:was|were)\b)", re.I)
 _OFFICE_THEN_PERSON = re.compile(r"^(?:[ \t]+|,[ \t]+)$")
 
 
@@ -119,19 +134,43 @@ def _office_qualifiers(office: Mention) -> dict[str, Any]:
     return {"office_kind": office.office_kind, "country": office.country}
 
 
+def unread_time(ctx: Context) -> str | None:
+    """A time the sentence narrates that no timex gave ("the 2010s", "as foreign minister")."""
+    s = ctx.sentence
+    anchor = _anchor_date(ctx)
+    for ym in _YEARISH.finditer(s.text):
+        at = s.start + ym.start()
+        if anchor is not None and int(ym.group()) >= anchor.year:
+            continue        # "a 2025 budget", "growth for 2024": not a narrated past
+        if not any(t.start <= at < t.end for t in ctx.timexes):
+            return ym.group()
+    nm = _NARRATED.search(s.text)
+    return nm.group().strip(" ,(") if nm is not None else None
+
+
 def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
-          past_verb: str | None = None) -> Draft:
+          past_verb: str | None = None, *, attributive: bool = True,
+          at: Timex | None = None) -> Draft:
     former = office.modifier is not None or past_verb is not None
+    quals = _office_qualifiers(office)
     if former:
         cue = ("then-" if office.modifier == "then" else "former" if office.modifier
                else past_verb or "")
         time = former_time(ctx, start, office.modifier, cue)
         kind = "former_role"
     else:
-        time = claim_time(ctx, start)
+        t = at or sentence_time(ctx, start)
+        time = _copy(t.when) if t is not None else _copy(ctx.anchor)
         kind = "role"
+        if t is not None and at is None and attributive:
+            # "Prime Minister Kishida defended the deal reached in 2015": the title may be the
+            # one held when the article was written
+            quals["title_now"] = True
+        unread = unread_time(ctx)
+        if unread is not None:
+            quals["unread_time"] = unread
     ctx.stated_office.setdefault(key(person), office)
-    return Draft(kind, start, end, time, person, office, qualifiers=_office_qualifiers(office))
+    return Draft(kind, start, end, time, person, office, qualifiers=quals)
 
 
 def role_claims(ctx: Context) -> list[Draft]:
@@ -161,15 +200,26 @@ def role_claims(ctx: Context) -> list[Draft]:
             hit = bm or pm
             if hit is not None:
                 verb = hit.group("verb")
-                past = verb if verb in _PAST_VERBS else None
+                # "X was prime minister in 2015", "X, prime minister from 2012 to 2020": a time
+                # right after the title is the title's; "X, who became prime minister, …":
+                # some time before the anchor
+                at = _time_after(ctx, m)
+                past = verb if at is None and verb in _PAST_VERBS | _START_VERBS else None
                 if bm is not None and _TRAILING_NOUN.match(ctx.text, m.end):
                     continue      # "X, the foreign minister's adviser" / "… spokesman"
                 if _TITLE_UNTIL.match(ctx.text, m.end):
                     past = past or "until"
                 elif _TITLE_AT_THE_TIME.match(ctx.text, m.end) and m.modifier is None:
                     m.modifier = "then"
-                out.append(_role(ctx, prev, m, prev.start, m.end, past))
+                out.append(_role(ctx, prev, m, prev.start, m.end, past, at=at,
+                                 attributive=verb is None or verb in _PRESENT_VERBS))
     return out
+
+
+def _time_after(ctx: Context, office: Mention) -> Timex | None:
+    """An "at"/"range" time expression right after the title ("prime minister in 2015")."""
+    return next((t for t in ctx.timexes if t.role in ("at", "range") and t.start >= office.end
+                 and ctx.text[office.end:t.start].strip() == ""), None)
 
 
 _TRAILING_NOUN = re.compile(r"\s+(?:spokes\w*|advis\w*|aide|envoy|candidate|nominee|office|"
@@ -207,6 +257,9 @@ def counterpart_claims(ctx: Context) -> list[Draft]:
         poss = _POSS.search(ctx.text, max(0, head - 20), head)
         if poss is None:
             continue
+        if re.search(r"former|then", poss.group(), re.I) and (
+                "former" in poss.group().lower() or sentence_time(ctx, head) is None):
+            continue        # "his former counterpart": when is not said
         phrase_start = poss.start()
         q: Mention | None = None
         span = (phrase_start, c_end)
@@ -226,6 +279,8 @@ def counterpart_claims(ctx: Context) -> list[Draft]:
         if p is None:
             continue
         quals: dict[str, Any] = {"country": country.country if country is not None else None}
+        if sentence_time(ctx, span[0]) is None and (unread := unread_time(ctx)) is not None:
+            quals["unread_time"] = unread
         office = ctx.stated_office.get(key(p))
         if office is not None:
             quals["reference_office"] = office.text

@@ -5,6 +5,10 @@ sentence). Inside a line, ``.``, ``!`` or ``?`` (with any closing quotes or brac
 space ends a sentence unless the word before is an abbreviation ("Mr.", "Dr.", "Gen."), an initial
 ("S. Jaishankar") or a dotted acronym ("U.S.", "U.K.") followed by a word that does not start
 sentences ("the U.S. Secretary of State" does not end at "U.S.").
+
+A "sentence" longer than ``MAX_SENTENCE_CHARS`` (no real one is; a page without punctuation
+is) is cut at the last space before the limit, so that the per-sentence claim patterns stay
+linear in the length of the article.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ the a an he she it they we i in on at but and this that these those there his he
 however meanwhile after before when while during some many most both officials
 """
 SENTENCE_STARTERS = frozenset(_STARTERS.split())
+MAX_SENTENCE_CHARS = 1000
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")
@@ -77,6 +82,15 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], line: str, base: int, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _add_one(out, line, base, start, cut)
+        start = cut
+    _add_one(out, line, base, start, end)
+
+
+def _add_one(out: list[Sentence], line: str, base: int, start: int, end: int) -> None:
     seg = line[start:end]
     stripped = seg.strip()
     if not stripped:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,7 +34,8 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _PREP_BEFORE = re.compile(r"\b(?P<prep>on|in|since|from|until|till|by|before|after|during|of|"
-                          r"early|late|mid)[ \t-]+$", re.I)
+                          r"early|late|mid|throughout|around|circa|spring|summer|autumn|fall|"
+                          r"winter)[ \t-]+$", re.I)
 _REL_PREPS = frozenset({"on", "since", "until", "by", "before", "after"})
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -42,6 +44,9 @@ _REL_PREPS = frozenset({"on", "since", "until", "by", "before", "after"})
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until)\s+"
                          r"(?P<y2>(?:19|20)\d{2})\b")),
+    # "in 2015-16", "the 2015–2016 season": a span of two years
+    ("span", re.compile(r"\b(?:the\s+)?(?P<y1>(?:19|20)\d{2})[-–](?P<y2>(?:19|20)?\d{2})\b"
+                        r"(?!-\d)")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
     ("mdy", re.compile(r"\b(?=[JFMASONDTW])" + _WD + _MON + r"\s+" + _DAY + r"(?:,\s*|\s+)"
                        + _YEAR + r"\b")),
@@ -159,6 +164,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, cue: str) -> TimeAnchor 
         if kind == "range":
             return _anchor("explicit", cue, start=date(int(g["y1"]), 1, 1),
                            end=date(int(g["y2"]), 12, 31))
+        if kind == "span":
+            y1, y2 = int(g["y1"]), g["y2"]
+            end_year = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+            if end_year <= y1:
+                return None
+            return _anchor("explicit", cue, start=date(y1, 1, 1), end=date(end_year, 12, 31))
         if kind == "rel":
             span = resolve_relative(g["rel"], anchor)
             return _anchor("relative", cue, start=span[0], end=span[1]) if span else None
@@ -174,6 +185,13 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, cue: str) -> TimeAnchor 
         return _anchor("explicit", cue, d=date(year, month, day))
     except (ValueError, KeyError):
         return None
+
+
+def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps one of ``taken`` (disjoint spans sorted by start): only the
+    two neighbours can, so this is a bisect, not a scan (linear time on long articles)."""
+    i = bisect_right(taken, (s, e))
+    return (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e)
 
 
 def find_timexes(text: str, offset: int, anchor: date) -> list[Timex]:
@@ -192,20 +210,20 @@ def find_timexes(text: str, offset: int, anchor: date) -> list[Timex]:
         s, e = m.span()
         pm = _PREP_BEFORE.search(text, max(0, s - 8), s) if kind != "range" else None
         prep = pm.group("prep").lower() if pm else ""
-        if kind == "y" and not prep:
-            continue                   # a bare number: "2015 people"
+        if kind in ("y", "span") and not prep and not m.group().lower().startswith("the"):
+            continue                   # a bare number: "2015 people" ("the 2019 summit" is a time)
         if kind == "rel" and prep not in _REL_PREPS:
             prep = ""
         if prep:
             s = pm.start() if pm else s
-        if any(s < te and ts < e for ts, te in taken):
+        if _overlaps(taken, s, e):
             continue
         when = _resolve(kind, m, anchor, text[s:e])
         if when is None:
             continue
         role: Literal["at", "since", "until", "range"] = (
             "range" if kind == "range" else _PREFIX_ROLE.get(prep, "at"))  # type: ignore[assignment]
-        taken.append((s, e))
+        insort(taken, (s, e))
         out.append(Timex(offset + s, offset + e, text[s:e], when, role))
     out.sort(key=lambda t: t.start)
     return out

@@ -76,6 +76,12 @@ def _reference(claim: Claim, person: str | None, w: Window,
 
 
 def check_counterpart(claim: Claim, ctx: Context) -> Verdict:
+    v = _check(claim, ctx)
+    blocker = ex.unread_time_blocker(claim.qualifiers) if v.label == "refuted" else None
+    return ex.withheld(v, blocker) if blocker else v
+
+
+def _check(claim: Claim, ctx: Context) -> Verdict:
     facts = ctx.facts
     w = ctx.window(claim)
     q_ids, p_ids = people(claim.subject), people(claim.object)

@@ -94,3 +94,19 @@ def verdict(label: VerdictLabel, confidence: float, sentence: str, terms: Iterab
         text += "."
     return Verdict(label, confidence if label != "not_enough_evidence" else 0.0, text,
                    tuple(items))
+
+
+def withheld(v: Verdict, because: str) -> Verdict:
+    """A refutation turned into not_enough_evidence: what was found, and why it is not a
+    refutation."""
+    text = v.explanation.rstrip(".")
+    return Verdict("not_enough_evidence", 0.0,
+                   f"{text}; no refutation is given because {because}.", v.evidence)
+
+
+def unread_time_blocker(qualifiers: dict[str, object]) -> str | None:
+    """The claim was checked at the anchor, but the sentence narrates another time."""
+    unread = qualifiers.get("unread_time")
+    if not unread:
+        return None
+    return f"the sentence also refers to another time (“{unread}”) the claim may be about"

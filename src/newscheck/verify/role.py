@@ -12,7 +12,7 @@ otherwise  not_enough_evidence, saying which fact is missing.
 
 from __future__ import annotations
 
-from ..model import Claim, Coverage, Term, Verdict
+from ..model import Claim, Coverage, Term, TimeAnchor, Verdict
 from . import explain as ex
 from .offices import (
     Context,
@@ -35,11 +35,24 @@ from .policy import (
     refutation_blocker,
     refuted_confidence,
     supported_confidence,
+    window_of,
 )
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
-    return check_role_at(claim, ctx, ctx.window(claim))
+    v = check_role_at(claim, ctx, ctx.window(claim))
+    if v.label != "refuted":
+        return v
+    if claim.qualifiers.get("title_now") and claim.time.basis not in ("published", "today"):
+        # "Prime Minister Kishida defended the deal reached in 2015": the sentence's time may
+        # not be the title's; the title may be the one held when the article was written
+        now = window_of(TimeAnchor(basis="published", date=ctx.fallback), ctx.fallback)
+        if check_role_at(claim, ctx, now).label != "refuted":
+            return ex.withheld(v, f"the title may be the one held when the article was "
+                                  f"written ({ctx.fallback.isoformat()}), and it is not refuted "
+                                  f"then")
+    blocker = ex.unread_time_blocker(claim.qualifiers)
+    return ex.withheld(v, blocker) if blocker else v
 
 
 def check_role_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
