@@ -159,3 +159,44 @@ def test_usage_error_exit_2(article: Path) -> None:
     proc = run("check", str(article), "--format", "pdf")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr.decode()
+
+
+@pytest.mark.parametrize("where", ["missing/dir/r.json", "."])
+def test_output_that_cannot_be_written_is_a_clean_error(article: Path, tmp_path: Path,
+                                                         where: str) -> None:
+    proc = run("check", str(article), "--published", "2023-05-07", "-o", str(tmp_path / where))
+    assert_clean_error(proc, 1, "cannot write the report")
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_output_to_a_device_writes_it_and_never_replaces_it(article: Path) -> None:
+    proc = run("check", str(article), "--published", "2023-05-07", "-o", "/dev/stdout")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["schema"] == "newscheck/report@1"
+    assert Path("/dev/null").is_char_device()
+    proc = run("check", str(article), "-o", "/dev/null")
+    assert proc.returncode == 0 and Path("/dev/null").is_char_device()
+
+
+def test_output_through_a_symlink_replaces_its_target(article: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target.json"
+    target.write_text("old")
+    (tmp_path / "link.json").symlink_to(target)
+    assert run("check", str(article), "-o", str(tmp_path / "link.json")).returncode == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads(target.read_text())["schema"] == "newscheck/report@1"
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+def test_full_disk_on_stdout_is_a_clean_error(article: Path) -> None:
+    with Path("/dev/full").open("wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "newscheck.cli", "check", str(article)],
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert_clean_error(proc, 1, "no space left")
+
+
+def test_closed_stdin_is_a_clean_error(article: Path) -> None:
+    code = ("import os, sys; os.close(0); sys.stdin = None; sys.argv = ['newscheck', 'check', '-'];"
+            " from newscheck.cli import main; main()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert_clean_error(proc, 3, "standard input is closed")

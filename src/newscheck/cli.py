@@ -7,6 +7,7 @@ code (docs/cli.md); anything else is a bug and says so, still without a tracebac
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import MalformedInput, NewscheckError
+from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
 
 app = typer.Typer(
     name="newscheck",
@@ -55,13 +56,56 @@ def fail(exc: NewscheckError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
+def _not_written(where: object, exc: OSError) -> OutputNotWritten:
+    return OutputNotWritten(f"cannot write the report to {where}: {exc.strerror or exc}",
+                            "check that the directory exists, is writable and has space, "
+                            "or use another --output")
+
+
 def write_output(text: str, output: Path | None) -> None:
+    """Write the report to stdout or ``output``: a regular file atomically (a temporary file
+    renamed into place), a device or pipe (``/dev/stdout``, a FIFO) directly — never replaced."""
+    text = text if text.endswith("\n") else text + "\n"
     if output is None or str(output) == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        if sys.stdout is None:
+            raise OutputNotWritten("standard output is closed", "pass --output FILE")
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _not_written("standard output", exc) from None
         return
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    if output.is_dir():
+        raise OutputNotWritten(f"cannot write the report to {output}: it is a directory",
+                               "give a file name, e.g. --output report.json")
+    try:
+        real = output.resolve()     # a symlink's target is replaced, never the link itself
+        if str(real).startswith(("/dev/", "/proc/")) or (real.exists() and not real.is_file()):
+            with output.open("w", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        tmp = real.with_name(f".{real.name}.{os.getpid()}.part")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(real)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    except OSError as exc:
+        raise _not_written(output, exc) from None
+
+
+def read_stdin() -> bytes:
+    """The article from standard input (a closed stdin is an error, not a crash)."""
+    if sys.stdin is None:
+        raise InputNotFound("standard input is closed", "give the article as a file path")
+    if sys.stdin.isatty():
+        print("newscheck: reading the article from standard input (end it with Ctrl-D)",
+              file=sys.stderr)
+    return sys.stdin.buffer.read()
 
 
 @app.command()
@@ -85,7 +129,7 @@ def check(
     from .report import render
 
     try:
-        source: str | bytes | Path = sys.stdin.buffer.read() if input == "-" else Path(input)
+        source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
                            max_bytes=max_bytes)
         if input == "-":

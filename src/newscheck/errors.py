@@ -116,6 +116,14 @@ class NotInKnowledgeBase(KnowledgeError):
     code = "NC205"
 
 
+# --- output (exit code 1) -------------------------------------------------------------------------
+class OutputNotWritten(NewscheckError):
+    """The report could not be written (a missing directory, a read-only path, a full disk)."""
+
+    exit_code = 1
+    code = "NC400"
+
+
 # --- environment (exit code 14) ------------------------------------------------------------------
 class MissingDependency(NewscheckError):
     """An optional extra is needed; the message names the pip command that installs it."""

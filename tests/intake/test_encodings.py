@@ -83,3 +83,23 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
                       "Second paragraph of the article, which also ends here.\n")
     assert article.text == ("First paragraph of the article, which ends here.\n\n"
                             "Second paragraph of the article, which also ends here.")
+
+
+@pytest.mark.parametrize("encoded", [
+    TEXT.encode("utf-8") + "é".encode()[:1],                          # UTF-8 cut mid-character
+    "é€".encode() + TEXT.encode("utf-8") + "€".encode()[:2],
+    codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le") + b"\x00",         # UTF-16 with odd length
+    TEXT.encode("utf-16-le")[:-1],                                     # ... without a BOM
+    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be") + "😀".encode("utf-16-be")[:2],  # lone surrogate
+])
+def test_text_truncated_mid_character_keeps_everything_before(encoded: bytes) -> None:
+    text, _ = decode(encoded)
+    assert text.rstrip().endswith("a spokesperson said.")
+    assert "\ufffd" not in text and "Ã" not in text
+
+
+def test_invalid_bytes_inside_utf16_after_a_bom_are_still_refused() -> None:
+    from newscheck.errors import UndecodableInput
+
+    with pytest.raises(UndecodableInput):
+        decode(codecs.BOM_UTF16_LE + "\ud800x".encode("utf-16-le", "surrogatepass") + b"ab")

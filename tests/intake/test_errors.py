@@ -170,3 +170,14 @@ def test_bad_published_option() -> None:
 def test_unsupported_source_type() -> None:
     with pytest.raises(MalformedInput):
         extract(12345)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("svg", [
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Hi</text></svg>',
+    '<!-- drawn by hand -->\n<svg viewBox="0 0 10 10"><circle r="4"/></svg>',
+])
+def test_svg_image_is_unsupported(svg: str) -> None:
+    from newscheck.errors import UnsupportedInput
+
+    with pytest.raises(UnsupportedInput, match="SVG"):
+        extract(svg.encode())

@@ -117,3 +117,14 @@ def test_countries_come_from_reference_data_without_kb_items(pack: Path) -> None
         assert japan is not None and japan.kind == "country" and japan.label == "Japan"
         assert JAPAN in [e.id for e in kb.search("Japanese")]
         assert kb.entity(PM_JAPAN).country == JAPAN  # type: ignore[union-attr]
+
+
+def test_unwritable_cache_falls_back_to_a_temporary_build(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    write_pack(pack)
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    path = starter.cached_kb(pack, cache_dir=blocker / "newscheck")   # mkdir fails: OSError
+    assert path.exists() and not path.is_relative_to(blocker)
+    with open_kb(path) as kb:
+        assert kb.entity(KISHIDA) is not None

@@ -174,3 +174,31 @@ def test_corrupt_or_foreign_file(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(KnowledgeBaseCorrupt, match="not a newscheck knowledge base"):
         open_kb(other)
+
+
+def test_sqlite_file_with_only_some_newscheck_tables_is_not_a_kb(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "meta-only.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(KnowledgeBaseCorrupt, match="not a newscheck knowledge base"):
+        open_kb(path)     # was an internal error: "no such table: sources"
+
+
+def test_kb_from_a_newer_schema_is_refused(kb_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(kb_path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(KnowledgeBaseCorrupt, match="newer newscheck"):
+        open_kb(kb_path)
+
+
+def test_kb_path_that_is_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseNotFound, match="is a directory"):
+        open_kb(tmp_path)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
 from .decode import decode, normalise, wide_encoding
-from .detect import looks_like_html
+from .detect import is_svg, looks_like_html
 from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
 
 __all__ = ["DEFAULT_MAX_BYTES", "extract"]
@@ -87,6 +87,9 @@ def extract(source: str | bytes | Path, *, published: date | str | None = None,
     # 1. read, 2. decode
     text, label = _text_of(source, limit)
     # 3. detect, 4. body, 5. debris
+    if is_svg(text):
+        raise UnsupportedInput(f"{label or 'the input'} is an SVG image, not an HTML or text "
+                               "article", "give the article as an HTML page or plain text")
     if looks_like_html(text):
         from .html import extract_html
 

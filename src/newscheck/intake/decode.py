@@ -103,10 +103,20 @@ def _garbage_ratio(text: str) -> float:
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded strictly, or None. A UTF-8/16/32 text cut in the middle of its last
+    character (a truncated download) keeps everything before that character."""
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except LookupError:
         return None
+    except UnicodeDecodeError as exc:
+        if not encoding.startswith("utf") or exc.end != len(data) \
+                or exc.reason not in ("unexpected end of data", "truncated data"):
+            return None
+        try:
+            return data[:exc.start].decode(encoding)
+        except UnicodeDecodeError:
+            return None
 
 
 def _undecodable(detail: str) -> UndecodableInput:

@@ -49,6 +49,15 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+_SVG = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+svg[^>]*>\s*)?"
+                  r"(?:<!--.*?-->\s*)*<svg[\s>]", re.IGNORECASE | re.DOTALL)
+
+
+def is_svg(text: str) -> bool:
+    """An SVG image (XML whose root is ``<svg>``): text, but a picture, not an article."""
+    return _SVG.match(text[:SNIFF_BYTES]) is not None
+
+
 def has_nul_bytes(data: bytes) -> bool:
     """True when the start of ``data`` holds NUL bytes, which no 8-bit or UTF-8 text does."""
     return b"\x00" in data[:SNIFF_BYTES]

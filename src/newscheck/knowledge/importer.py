@@ -70,7 +70,7 @@ def detect(path: Path) -> str:
             head = fh.read(4096)
     except _DECOMPRESS_ERRORS as exc:
         raise ImportFailed(f"{path}: compressed data is truncated or corrupt ({exc})") from None
-    text = head.lstrip()
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not text:
         raise ImportFailed(f"{path}: the file is empty")
     if text[:1] in (b"[", b"{"):
@@ -243,15 +243,31 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *,
     for p in paths:
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)
-    if kb_path.exists():
-        conn = schema.connect(kb_path, readonly=False)
+    try:
+        if kb_path.exists():
+            return _import_existing(kb_path, paths, skip_bad)
+        return _import_new(kb_path, paths, skip_bad)
+    except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ImportFailed(f"import into {kb_path} failed: {detail}",
+                           "check that the KB and its directory are writable and the disk has "
+                           "space; the knowledge base is unchanged") from None
+
+
+def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool) -> ImportResult:
+    if kb_path.is_dir():
+        raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
+                           "give the path of the .sqlite file (--kb PATH)")
+    conn = schema.connect(kb_path, readonly=False)
+    try:
         try:
-            if not schema.is_kb(conn):
-                raise ImportFailed(f"{kb_path}: exists but is not a newscheck knowledge base")
+            problem = (None if schema.is_kb(conn) else "exists but is not a newscheck knowledge "
+                       "base") or schema.version_problem(conn)
         except sqlite3.DatabaseError:
-            conn.close()
-            raise ImportFailed(f"{kb_path}: exists but is not a newscheck knowledge base") \
-                from None
+            problem = "exists but is not a newscheck knowledge base"
+        if problem:
+            raise ImportFailed(f"{kb_path}: {problem}",
+                               "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
@@ -259,11 +275,15 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *,
             result = _import_all(conn, paths, skip_bad)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):   # SQLite may have rolled back already
+                conn.execute("ROLLBACK")
             raise
-        finally:
-            conn.close()
         return result
+    finally:
+        conn.close()
+
+
+def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool) -> ImportResult:
     kb_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
@@ -282,5 +302,6 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *,
         return result
     except BaseException:
         conn.close()
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise

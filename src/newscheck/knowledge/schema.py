@@ -107,7 +107,23 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+TABLES = frozenset({"meta", "items", "aliases", "statements", "sources"})
+
+
 def is_kb(conn: sqlite3.Connection) -> bool:
-    """True when the file holds a newscheck KB (raises sqlite3.DatabaseError if not SQLite)."""
-    row = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'")
-    return row.fetchone() is not None
+    """True when the file holds a newscheck KB: all its tables (raises sqlite3.DatabaseError if
+    the file is not SQLite)."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    return {r[0] for r in rows} >= TABLES
+
+
+def version_problem(conn: sqlite3.Connection) -> str | None:
+    """Why this version of newscheck cannot use the KB (a newer or unknown schema), or None."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    version = row[0] if row else SCHEMA_VERSION
+    if not str(version).isdigit():
+        return f"its schema version {version!r} is not one newscheck writes"
+    if int(version) > int(SCHEMA_VERSION):
+        return (f"it was written by a newer newscheck (schema version {version}; this version "
+                f"reads {SCHEMA_VERSION})")
+    return None

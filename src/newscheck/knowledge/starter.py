@@ -150,7 +150,30 @@ def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Pa
         import platformdirs
 
         cache_dir = Path(platformdirs.user_cache_dir("newscheck"))
-    target = cache_dir / f"starter-{pack_hash(pack_dir)}.sqlite"
+    name = f"starter-{pack_hash(pack_dir)}.sqlite"
+    target = cache_dir / name
     if not target.exists():
+        try:
+            build(pack_dir, target)
+        except OSError:   # an unwritable cache (read-only home, full disk): a private temp copy
+            return _temp_build(pack_dir, name)
+    return target
+
+
+def _temp_build(pack_dir: Path, name: str) -> Path:
+    """Build the pack into a private temporary directory removed at exit (~0.1 s per run)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    try:
+        tmp_dir = Path(tempfile.mkdtemp(prefix="newscheck-"))
+        atexit.register(shutil.rmtree, tmp_dir, ignore_errors=True)
+        target = tmp_dir / name
         build(pack_dir, target)
+    except OSError as exc:
+        raise KnowledgeBaseNotFound(
+            f"cannot build the starter pack: the cache directory and the temporary directory "
+            f"are not writable ({exc.strerror or exc})",
+            "set XDG_CACHE_HOME or TMPDIR to a writable directory, or pass --kb PATH") from None
     return target

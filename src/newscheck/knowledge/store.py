@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import KnowledgeBaseCorrupt
+from ..errors import KnowledgeBaseCorrupt, KnowledgeBaseNotFound
 from ..model import Entity, PartialDate, Term
 from . import schema
 from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
@@ -71,19 +71,28 @@ class KnowledgeBase:
                 raise KnowledgeBaseCorrupt(f"{path}: not a newscheck knowledge base",
                                            "build one with `newscheck kb import FILE... --kb "
                                            "PATH`")
+            if (problem := schema.version_problem(conn)) is not None:
+                raise KnowledgeBaseCorrupt(f"{path}: {problem}",
+                                           "upgrade newscheck (pip install -U newscheck) or "
+                                           "rebuild the KB with `newscheck kb import`")
             row = conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+            self.name = name or (row[0] if row else Path(self.path).stem)
+            self._reset()
         except sqlite3.DatabaseError as exc:
             raise KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
                                        "rebuild it with `newscheck kb import`") from None
-        self.name = name or (row[0] if row else Path(self.path).stem)
-        self._reset()
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = True) -> KnowledgeBase:
+        if Path(path).is_dir():
+            raise KnowledgeBaseNotFound(f"{path} is a directory, not a knowledge base file",
+                                        "give the path of the .sqlite file (--kb PATH)")
         try:
             conn = schema.connect(Path(path), readonly=readonly)
         except sqlite3.Error as exc:
-            raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})") from None
+            raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})",
+                                       "check the file and its permissions, or rebuild it with "
+                                       "`newscheck kb import`") from None
         return cls(conn, path)
 
     def _reset(self) -> None:
