@@ -83,3 +83,10 @@ def test_single_holder_defaults() -> None:
     assert not default_single_holder("minister")
     assert not default_single_holder("other")
     assert not default_single_holder(None)
+
+
+def test_a_president_of_a_bank_is_not_a_head_of_state_by_superclass() -> None:
+    from newscheck.knowledge.kinds import kind_from_superclasses
+
+    assert kind_from_superclasses(["Q30461"], "President of the European Central Bank") == "other"
+    assert kind_from_superclasses(["Q30461"], "President of Brazil") == "head_of_state"

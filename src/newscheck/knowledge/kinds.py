@@ -113,6 +113,9 @@ def kind_from_superclasses(classes: Iterable[str], label: str) -> str | None:
     found = [SUPERCLASS_KINDS[c] for c in classes if c in SUPERCLASS_KINDS]
     for kind in ("head_of_state", "head_of_government", "foreign_minister"):
         if kind in found:
+            # "president" (Q30461) also heads banks, universities and assemblies
+            if kind == "head_of_state" and _NOT_HEAD.search(label):
+                return "other"
             return kind
     if "minister" in found:
         by_label = kind_from_label(label)
