@@ -57,3 +57,18 @@ def test_non_english_page_is_flagged() -> None:
             + "</article></body></html>")
     report = newscheck.check(html, published="2023-05-07")
     assert any("'ru'" in w for w in report.warnings)
+
+
+def test_real_reports_meet_the_schema_and_invariants() -> None:
+    """Pipeline output (not hand-built reports) validates against report@1 and its invariants."""
+    from pathlib import Path
+
+    from tests.report.invariants import check_report_invariants
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [root / "examples" / "seoul-summit.html",
+               *sorted((root / "tests" / "data" / "claims").glob("0[0-4]*.*[lt]"))[:12]]
+    kb = newscheck.open_kb()
+    for path in sources:
+        report = newscheck.check(path, published="2023-05-07", kb=kb)
+        check_report_invariants(report.to_dict())
