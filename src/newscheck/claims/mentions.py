@@ -88,6 +88,9 @@ class _Cover:
         return 1 not in self.mask[start:end]
 
 
+# "Trump's secretary of state" at a sentence start: a one-word name that owns a title is a name
+_OWNER_TITLE = re.compile(r"['’]s[ \t]+(?:(?:former|then)[ \t-]+)?(?:[a-z]+[ \t]+)?(?:secretary|"
+                          r"minister|chancellor|premier|president|prime[ \t]+minister)\b", re.I)
 _PARTICLE_CAP = re.compile(r"^[a-z]{1,3}['’\-][A-Z]")   # "el-Sisi", "al-Assad", "d'Estaing"
 
 
@@ -119,7 +122,8 @@ def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) ->
             office = (entry[1], entry[2])
     single = hit.first == hit.last
     if persons and _is_capitalised(text, hit.start, hit.end) and not (
-            single and hit.start in sentence_starts):
+            single and hit.start in sentence_starts
+            and not _OWNER_TITLE.match(text, hit.end)):
         return Mention("person", hit.start, hit.end, surface, tuple(persons), form="full")
     if positions:
         ents = [gaz.entity(p) for p in positions]
@@ -313,10 +317,13 @@ def _coreference(text: str, ms: list[Mention]) -> list[Mention]:
     keys: dict[str, list[Mention]] = {}
     for m in ms:
         if m.kind == "person" and m.form == "full":
-            words = [w for w in m.text.split() if w.rstrip(".") not in STOP and len(w) > 2]
+            # a two-letter word counts only as a family name written first ("Li", "Hu", "Wang Yi")
+            words = [w for i, w in enumerate(m.text.split()) if w.rstrip(".") not in STOP and (
+                len(w) > 2 or (i == 0 and re.fullmatch(r"[A-Z][a-z]", w)) or (
+                    i > 0 and re.fullmatch(r"[A-Z][a-z]", w)))]
             if len(words) < 2:
                 continue
-            for w in {words[0], words[-1]}:
+            for w in {words[0], words[-1]} - {words[-1] if len(words[-1]) <= 2 else ""}:
                 bucket = keys.setdefault(w, [])
                 if all(_same(o, m) is False for o in bucket):
                     bucket.append(m)

@@ -151,6 +151,10 @@ def unread_time(ctx: Context) -> str | None:
 def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
           past_verb: str | None = None, *, attributive: bool = True,
           at: Timex | None = None) -> Draft:
+    if office.modifier is None and _AFTER_UNDER.search(ctx.text, max(0, office.span_start - 30),
+                                                       office.span_start):
+        # "foreign minister under Prime Minister Shinzo Abe": the head's title at that time
+        office.modifier = "then"
     former = office.modifier is not None or past_verb is not None
     quals = _office_qualifiers(office)
     if former:
@@ -169,15 +173,49 @@ def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
         unread = unread_time(ctx)
         if unread is not None:
             quals["unread_time"] = unread
+    quals.update(_under(ctx, person, office))
     ctx.stated_office.setdefault(key(person), office)
     return Draft(kind, start, end, time, person, office, qualifiers=quals)
 
 
+_AFTER_UNDER = re.compile(r"\bunder[ \t]+(?:the[ \t]+)?$", re.I)
+_OWNER_GAP = re.compile(r"^['’]s[ \t]+$")
+_UNDER_GAP = re.compile(r"^[ \t]+under[ \t]+(?:(?:then-|then[ \t]+|former[ \t]+|the[ \t]+|"
+                        r"late[ \t]+)*(?:President|Prime[ \t]+Minister|Premier|Chancellor)[ \t]+)?"
+                        r"(?:(?:then-|then[ \t]+|former[ \t]+|the[ \t]+late[ \t]+)*)$")
+
+
+def _under(ctx: Context, person: Mention, office: Mention) -> dict[str, Any]:
+    """The head a title was held under: "Biden's secretary of state" (an owner right before the
+    title) or "secretary of state under (President) Biden" (right after it): ``under`` (the id
+    when the gazetteer gave one), ``under_mention``, ``under_candidates``."""
+    head: Mention | None = None
+    for m in ctx.mentions:
+        if m.kind != "person" or key(m) == key(person):
+            continue
+        if m.end <= office.span_start and _OWNER_GAP.match(ctx.text[m.end:office.span_start]):
+            head = m
+        elif m.start >= office.end and _UNDER_GAP.match(ctx.text[office.end:m.start]):
+            head = m
+            break
+    if head is None:
+        return {}
+    ids = list(dict.fromkeys(head.ids))
+    return {"under": ids[0] if len(ids) == 1 else None, "under_mention": head.text,
+            "under_candidates": ids}
+
+
 def role_claims(ctx: Context) -> list[Draft]:
+    from .changes import change_claims
+
     out: list[Draft] = []
     ms = ctx.mentions
     for i, m in enumerate(ms):
         if m.kind != "office" or m.office_kind is None:
+            continue
+        changes = change_claims(ctx, i)
+        if changes is not None:         # "X resigned as O", "X succeeded Y as O" (changes.py)
+            out.extend(changes)
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         prev = ms[i - 1] if i > 0 else None
@@ -190,9 +228,21 @@ def role_claims(ctx: Context) -> list[Draft]:
             continue
         if nxt is not None and nxt.kind == "person":
             gap = ctx.text[m.end:nxt.start]
-            if _OFFICE_THEN_PERSON.match(gap) and (gap.strip() == "" or _comma_ok(ctx, m, nxt)):
+            owned = prev is not None and prev.kind == "person" and bool(
+                _OWNER_GAP.match(ctx.gap(prev, m)))     # "Shinzo Abe's foreign minister, X"
+            if _OFFICE_THEN_PERSON.match(gap) and (gap.strip() == "" or owned
+                                                   or _comma_ok(ctx, m, nxt)):
                 out.append(_role(ctx, nxt, m, m.span_start, nxt.end))
                 continue
+        prev2 = ms[i - 2] if i > 1 else None
+        if (prev is not None and prev.kind == "person" and prev2 is not None
+                and prev2.kind == "person" and m.modifier == "then"
+                and _OWNER_GAP.match(ctx.gap(prev, m))
+                and _BEFORE_OFFICE.match(ctx.gap(prev2, prev))
+                and not _TRAILING_NOUN.match(ctx.text, m.end)):
+            # "Mike Pompeo, Biden's secretary of state": a title held under Biden
+            out.append(_role(ctx, prev2, m, prev2.start, m.end))
+            continue
         if prev is not None and prev.kind == "person":
             gap = ctx.gap(prev, m)
             bm = _BEFORE_OFFICE.match(gap)
