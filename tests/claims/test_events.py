@@ -93,3 +93,124 @@ def test_ids_in_text_order_and_deterministic(claims_of: Run) -> None:
 def test_today_basis_is_kept(claims_of: Run) -> None:
     claims = claims_of("Penny Wong, Australia's foreign minister, spoke.", basis="today")
     assert claims[0].time.basis == "today"
+
+
+def pairs(claims: list[Claim], kind: str) -> list[tuple[str, str]]:
+    return [(c.subject.mention if c.subject else "", c.object.mention if c.object else "")
+            for c in only(claims, kind)]
+
+
+def test_meeting_phrasings(claims_of: Run) -> None:
+    for text in ("Fumio Kishida sat down with Yoon Suk Yeol in Seoul.",
+                 "Fumio Kishida hosted Yoon Suk Yeol at his residence.",
+                 "Fumio Kishida received Yoon Suk Yeol at his office.",
+                 "Fumio Kishida talked with Yoon Suk Yeol over dinner.",
+                 "Fumio Kishida spoke with Yoon Suk Yeol on the sidelines.",
+                 "Fumio Kishida held a brief conversation with Yoon Suk Yeol.",
+                 "Fumio Kishida discussed trade with Yoon Suk Yeol.",
+                 "Fumio Kishida called on Yoon Suk Yeol at the presidential office.",
+                 "Fumio Kishida arrived in Seoul for talks with Yoon Suk Yeol.",
+                 "Fumio Kishida was greeted at the airport by Yoon Suk Yeol.",
+                 "Fumio Kishida and Yoon Suk Yeol discussed North Korea.",
+                 "Fumio Kishida and Yoon Suk Yeol signed the accord in Tokyo."):
+        assert pairs(claims_of(text), "meeting") == [("Fumio Kishida", "Yoon Suk Yeol")], text
+
+
+def test_not_meetings(claims_of: Run) -> None:
+    for text in ("Fumio Kishida spoke with Yoon Suk Yeol by phone.",
+                 "Fumio Kishida discussed the issue with Yoon Suk Yeol by telephone.",
+                 "Fumio Kishida called on Yoon Suk Yeol to resign.",
+                 "Fumio Kishida and Yoon Suk Yeol agreed to cooperate.",
+                 "Fumio Kishida said Yoon Suk Yeol was right.",
+                 "Fumio Kishida is expected to meet Yoon Suk Yeol.",
+                 "Officials worked toward a summit between Fumio Kishida and Yoon Suk Yeol."):
+        assert not only(claims_of(text), "meeting"), text
+
+
+def test_every_subject_meets_every_object(claims_of: Run) -> None:
+    c = claims_of("Fumio Kishida and Foreign Minister Penny Wong hosted Yoon Suk Yeol and "
+                  "Yun Byung-se on Monday.")
+    assert sorted(pairs(c, "meeting")) == [
+        ("Fumio Kishida", "Yoon Suk Yeol"), ("Fumio Kishida", "Yun Byung-se"),
+        ("Penny Wong", "Yoon Suk Yeol"), ("Penny Wong", "Yun Byung-se")]
+    c = claims_of("Penny Wong met Fumio Kishida, Yoon Suk Yeol and Yun Byung-se.")
+    assert [o for _, o in pairs(c, "meeting")] == ["Fumio Kishida", "Yoon Suk Yeol",
+                                                   "Yun Byung-se"]
+    c = claims_of("Penny Wong met Fumio Kishida, Yoon Suk Yeol said.")
+    assert pairs(c, "meeting") == [("Penny Wong", "Fumio Kishida")]
+
+
+def test_relative_clause_and_pronoun_subjects(claims_of: Run) -> None:
+    c = claims_of("Penny Wong, who replaced Yun Byung-se, also called on Fumio Kishida.")
+    assert pairs(c, "meeting") == [("Penny Wong", "Fumio Kishida")]
+    c = claims_of("Penny Wong spoke in Tokyo on Monday. She later briefed Fumio Kishida.")
+    m = only(c, "meeting")[0]
+    assert pairs(c, "meeting") == [("Penny Wong", "Fumio Kishida")]
+    assert m.text == "briefed Fumio Kishida" and m.time.date == date(2023, 5, 8)
+
+
+def test_visit_phrasings(claims_of: Run) -> None:
+    for text, place in (("Penny Wong arrived in Tokyo on Monday.", "Tokyo"),
+                        ("Penny Wong flew to Japan on Monday.", "Japan"),
+                        ("Penny Wong traveled to Seoul on Monday.", "Seoul"),
+                        ("Penny Wong met Yoon Suk Yeol, hours after returning from Tokyo.",
+                         "Tokyo"),
+                        ("Penny Wong, on a two-day trip to Japan, praised the deal.", "Japan"),
+                        ("Penny Wong was in Seoul for talks with officials.", "Seoul"),
+                        ("Fumio Kishida hosted Penny Wong in Tokyo.", "Tokyo")):
+        v = only(claims_of(text), "visit")
+        assert [(x.subject.mention if x.subject else "", x.object.mention if x.object else "")
+                for x in v] == [("Penny Wong", place)], text
+
+
+def test_visit_lists_companions_and_anaphora(claims_of: Run) -> None:
+    c = claims_of("Penny Wong accompanied Fumio Kishida to Seoul.")
+    assert sorted(pairs(c, "visit")) == [("Fumio Kishida", "Seoul"), ("Penny Wong", "Seoul")]
+    c = claims_of("Penny Wong will travel to Tokyo, Seoul and Beijing next week.")
+    v = only(c, "visit")
+    assert [x.object.mention for x in v if x.object] == ["Tokyo", "Seoul", "Beijing"]
+    assert all(x.qualifiers.get("planned") for x in v)
+    c = claims_of("Penny Wong met Yoon Suk Yeol on Monday. The visit, which followed a stop in "
+                  "Tokyo, was praised.")
+    assert pairs(c, "visit") == [("Penny Wong", "Tokyo")]
+    c = claims_of("Penny Wong met Yoon Suk Yeol in Seoul on Monday, the first stop of Wong's "
+                  "regional tour.")
+    assert pairs(c, "visit") == [("Wong", "Seoul")]
+    assert not only(claims_of("The visiting Japanese Prime Minister Fumio Kishida spoke."),
+                    "visit")
+
+
+def test_planned_time_is_ahead_and_past_dates_are_narrative(claims_of: Run) -> None:
+    # published Wednesday 2023-05-10: a planned "on Friday" is 2023-05-12
+    v = only(claims_of("Penny Wong is due to visit Tokyo on Friday."), "visit")[0]
+    assert v.qualifiers["planned"] is True and v.time.date == date(2023, 5, 12)
+    # a dateline's date is the filing date, not the event's
+    m = only(claims_of("TOKYO (May 10) — Fumio Kishida met Yoon Suk Yeol on Sunday."),
+             "meeting")[0]
+    assert m.time.date == date(2023, 5, 7)
+    # a sentence without a time continues the story's day; a date of a noun is not the event's
+    c = claims_of("Fumio Kishida met Yoon Suk Yeol on Monday. Kishida also discussed the launch "
+                  "of April 13 with Yun Byung-se.")
+    assert [x.time.date for x in only(c, "meeting")] == [date(2023, 5, 8), date(2023, 5, 8)]
+
+
+def test_first_claim_subjects(claims_of: Run) -> None:
+    def firsts(text: str) -> list[tuple[str, str, str]]:
+        return [(f.subject.mention if f.subject else "", f.object.mention if f.object else "",
+                 f.qualifiers["event"]) for f in only(claims_of(text), "first")]
+
+    assert firsts("Fumio Kishida met Yoon Suk Yeol in Seoul, the first visit to South Korea "
+                  "by a Japanese leader since 2011.") == [("Fumio Kishida", "South Korea",
+                                                           "visit")]
+    assert firsts("Fumio Kishida met Yoon Suk Yeol on Monday, their first face-to-face "
+                  "meeting.") == [("Fumio Kishida", "Yoon Suk Yeol", "meeting")]
+    assert firsts("Penny Wong, on her first trip abroad as foreign minister, met Yoon Suk "
+                  "Yeol.") == [("Penny Wong", "", "visit")]
+    assert firsts("Yoon Suk Yeol's first G7 summit was in Hiroshima.") == [
+        ("Yoon Suk Yeol", "", "meeting")]
+    assert firsts("Penny Wong became the first Asian-born minister to hold the post.") == [
+        ("Penny Wong", "", "other")]
+    for text in ("Fumio Kishida hosted the first trilateral summit in four years.",
+                 "Fumio Kishida is expected to visit Seoul, the first such trip since 2011.",
+                 "It was the first time Jane Roe had spoken."):
+        assert not firsts(text), text

@@ -12,7 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, EntityRef, TimeAnchor
-from .events import first_claims, is_checkworthy, meeting_claims, visit_claims
+from .checkworthy import is_checkworthy
+from .eventbase import EventState
+from .events import meeting_claims, visit_claims
+from .firsts import first_claims
 from .mentions import Mention, find_mentions
 from .patterns import (
     Context,
@@ -48,6 +51,7 @@ def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> l
     drafts: list[tuple[Draft, Sentence]] = []
     stated: dict[int, Mention] = {}
     previous: Mention | None = None
+    state = EventState()
     i = 0
     for sent in sentences:
         ms: list[Mention] = []
@@ -64,8 +68,11 @@ def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> l
             timexes.append(all_timexes[k])
             k += 1
         ctx = Context(text, sent, ms, timexes, anchor, previous, stated)
+        events = [*meeting_claims(ctx, state), *visit_claims(ctx, state)]
+        events += first_claims(ctx, state, events)
         found = [*role_claims(ctx), *generic_former_claims(ctx), *counterpart_claims(ctx),
-                 *meeting_claims(ctx), *visit_claims(ctx), *first_claims(ctx)]
+                 *events]
+        state.advance(ctx, events)
         if not found and is_checkworthy(ctx):
             found.append(Draft("other", sent.start, sent.end, claim_time(ctx, sent.start)))
         drafts.extend((d, sent) for d in _dedupe(found))

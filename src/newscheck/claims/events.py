@@ -1,13 +1,20 @@
-"""Meeting, visit, "first" and other claims from one sentence.
+"""Meeting and visit claims from one sentence ("first" claims: :mod:`.firsts`; the rest of a
+sentence: :mod:`.checkworthy`). Shared rules (subjects, objects, mood, time, places):
+:mod:`.eventbase`.
 
-* meeting: "A met (with) B", "A held talks with B", "A hosted B", "A and B met", "talks between
-  A and B"; a place ("in Seoul") and the sentence's time when stated
-* visit: "A visited P", "A travelled to P", "A arrived in P", "A's visit to P"
-* first: "first visit", "for the first time", "the first … since 2011"
-* other: a remaining sentence worth checking (numbers, dates, names), not a question, a quote
-  or boilerplate
+* meeting (A / B): "A met (with) B", "held (his first) talks/a summit/a conversation with",
+  "sat down with", "hosted", "received", "welcomed", "called on", "briefed", "talked/spoke
+  with", "discussed … with", "was welcomed … by B", "(for|after|from) talks (in P) with B",
+  "A and B met/held talks/discussed", "A and B, who held a conversation", "A and B signed/
+  declared/agreed … in P", "talks between A and B". Every subject meets every object: "A and B
+  hosted C and D" is four meetings. Calls ("by telephone", "video call") are not meetings.
+* visit (A / place): "visited", "travelled/flew/went on to", "arrived/landed in", "is due in",
+  "returning from", "stopped in", "was in P for talks", "A's/his/a (two-day) visit|trip to P",
+  "a stop in P", "the trip, which began in P", "the first stop of A's tour", "accompanied X to
+  P" (both), "hosted X in P" (X), "… with B" after the place (B too); lists of places.
 
-Future and hedged forms ("will visit", "plans to meet") are not claims about what happened.
+Hedged or negated events ("could", "is expected to", "did not") are not claims; planned ones
+("will", "is due to", "was due to", a time after the publication date) are, marked ``planned``.
 """
 
 from __future__ import annotations
@@ -16,256 +23,280 @@ import itertools
 import re
 from typing import Any
 
+from .eventbase import (
+    EventState,
+    Place,
+    clause_place,
+    coordinated,
+    event_time,
+    masked,
+    mood,
+    objects_after,
+    persons,
+    place_at,
+    place_list,
+    remote,
+    sentence_subjects,
+    subjects_before,
+)
 from .mentions import Mention
-from .patterns import Context, Draft, claim_time, key
+from .patterns import Context, Draft, key
 
-_MEET = re.compile(r"\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|"
-                   r"(?:held|holds|hold)\s+(?:(?:his|her|their|a|an|the)\s+)?"
-                   r"(?:[\w-]+\s+){0,2}?(?:talks|summit|meeting|meetings)(?:\s+[\w-]+){0,4}?"
-                   r"\s+with|hosted|hosts|sat\s+down\s+with|conferred\s+with|"
-                   r"was\s+(?:welcomed|received|greeted|hosted)(?:\s+[\w-]+){0,6}?\s+by|"
-                   r"(?:for|during)\s+(?:talks|a\s+meeting|meetings|a\s+summit)\s+with)\b",
-                   re.I)
-_PLANNED = re.compile(r"\b(?:will|due|plans?\s+to|set\s+to|scheduled\s+to|is\s+to)\s+"
-                      r"(?:\w+\s+){0,2}$|\bdue\s+in\s+$", re.I)
-_REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual", re.I)
-_MET_TOGETHER = re.compile(r"\s+(?:met|held talks|hold talks|meet)\b", re.I)
-_BETWEEN = re.compile(r"\b(?:talks|meeting|summit)\s+between\s+$", re.I)
-_VISIT = re.compile(r"\b(?:visited|visits|visit|is\s+visiting|was\s+visiting|"
-                    r"travell?ed\s+(?:on\s+)?to|travels\s+(?:on\s+)?to|travel\s+(?:on\s+)?to|"
-                    r"travell?ing\s+(?:on\s+)?to|arrived\s+in|arrives\s+in|arrive\s+in|"
-                    r"flew\s+to|landed\s+in|toured|is\s+due\s+in)\s+", re.I)
-_VISIT_NOUN = re.compile(r"(?:['’]s|\b(?:his|her|their|a|an))\s+(?:(?:official|state|two-day|"
-                         r"three-day|four-day|surprise|working|brief)\s+)*(?:visit|trip)\s+to\s+",
-                         re.I)
-# Uncertain or negated: not a claim. Plans ("will visit", "is due to meet") are kept: the
-# article asserts the plan.
-_HEDGE = re.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
-                    r"seeks?\s+to|refused\s+to|declined\s+to|failed\s+to|not|never|n't|"
-                    r"expected\s+to|likely\s+to|"
-                    r"no\s+plans?\s+to|if)\s+(?:\w+\s+){0,2}$", re.I)
-# Words allowed between a meeting verb and its object ("met with his Japanese counterpart, ...").
-_OBJ_FILLER = frozenset({"with", "his", "her", "their", "the", "counterpart", "and", ",", "s",
-                         "'s", "’s", "former", "then", "-", "new", "visiting"})
-_PLACE = re.compile(r",?\s+(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})")
-_NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                        r"Saturday|Sunday)\b")
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^,]*,)?\s*(?:(?:also|then|later|first|has|had|have|will|"
-                          r"is|was|are|due|to|set|expected|scheduled|plans?|on\s+\w+)\s+)*$")
+_HELD = (r"(?:held|holds|hold|holding|had|has)\s+(?:(?:his|her|their|a|an|the)\s+)?"
+         r"(?:[\w-]+\s+){0,3}?(?:talks|summit|meeting|meetings|conversation|discussions|"
+         r"consultations|dinner|lunch)")
+_MEET = re.compile(
+    r"\b(?:(?P<sym>met|meets|meet|meeting|talked|spoke)(?:\s+(?:with|to))?|"
+    rf"{_HELD}(?:\s+[\w-]+){{0,4}}?\s+with|"
+    r"sat\s+down\s+with|conferred\s+with|hosted|hosts|host|hosting|received|receives|"
+    r"welcomed|greeted|briefed|called\s+on|discussed(?:\s+[\w'’-]+){0,6}?\s+with|"
+    r"(?P<passive>was\s+(?:welcomed|received|greeted|hosted)(?:\s+[\w-]+){0,6}?\s+by)|"
+    r"(?P<purpose>(?:for|during|after|from|before)\s+(?:(?:his|her|their|a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|summit|discussions)"
+    r"(?:\s+in\s+[A-Z][\w-]+)?\s+with))\b", re.I)
+# After "A and B": they met each other ("A and B, who held a brief conversation").
+_TOGETHER = re.compile(
+    r"(?:\s*,\s*who)?\s+(?:(?:also|later|first|then|briefly|both|have|had|will|\w+ly)\s+)*"
+    rf"(?:(?P<meet>met|meet|talked|discussed|{_HELD})|"
+    r"(?P<joint>signed|declared|agreed|announced|unveiled|issued))\b", re.I)
+_BETWEEN = re.compile(r"\b(?:talks|meeting|summit|conversation)\s+between\s+$", re.I)
+_BETWEEN_HEDGE = re.compile(r"\b(?:toward|towards|ahead\s+of|prepar\w*|push\w*\s+for|call\w*\s+"
+                            r"for|possible|potential|proposed|future|next|second|another|"
+                            r"third)\b[^.,;]{0,30}$", re.I)
+_AFTER_PAIR = re.compile(r"^\s+(?:is|was|are|were|has\s+been)\s+(?P<w>scheduled|set|due|planned|"
+                         r"expected|likely)\b", re.I)
 
 
-def _subject(ctx: Context, before: int) -> Mention | None:
-    """The person just before a verb (an appositive between them is allowed)."""
-    persons = [m for m in ctx.mentions if m.kind == "person" and m.end <= before]
-    if persons:
-        p = persons[-1]
-        gap = ctx.text[p.end:before]
-        for m in ctx.mentions:      # offices in an appositive do not break the link
-            if m.kind in ("office", "country") and p.end <= m.span_start and m.end <= before:
-                gap = gap.replace(ctx.text[m.span_start:m.end], "X")
-        if _SUBJECT_GAP.match(gap):
-            # "A and B met": the first of the pair is the subject
-            return p
-    sent_head = ctx.text[ctx.sentence.start:before].strip()
-    if sent_head in ("He", "She") and ctx.previous_subject is not None:
-        return ctx.previous_subject
-    return None
-
-
-def _objects(ctx: Context, after: int) -> list[Mention]:
-    """People right after a verb, skipping titles, "his counterpart" and "and"."""
-    out: list[Mention] = []
-    pos = after
-    for m in ctx.mentions:
-        if m.start < after:
-            continue
-        filler = re.findall(r"[\w’']+|[,\-]", ctx.text[pos:m.span_start])
-        if any(w.lower() not in _OBJ_FILLER for w in filler):
-            break
-        if m.kind == "person":
-            out.append(m)
-        pos = m.end
-        if len(out) == 2:
-            break
-    return out
-
-
-def _place(ctx: Context, after: int) -> tuple[int, int, str, str | None] | None:
-    end = ctx.sentence.end
-    pm = _PLACE.search(ctx.text, after, end)
-    if pm is None or _NOT_PLACE.match(pm.group(1)):
-        return None
-    s, e = pm.span(1)
-    country = next((m.country for m in ctx.mentions if m.kind == "country"
-                    and m.start == s), None)
-    return s, e, ctx.text[s:e], country
-
-
-def meeting_claims(ctx: Context) -> list[Draft]:
+def meeting_claims(ctx: Context, state: EventState) -> list[Draft]:
     out: list[Draft] = []
+    if remote(ctx):
+        return out
     base = ctx.sentence.start
-    text = ctx.sentence.text
-    for vm in _MEET.finditer(text):
+    for vm in _MEET.finditer(ctx.sentence.text):
         v_start, v_end = base + vm.start(), base + vm.end()
-        if _HEDGE.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start) or (
-                _REMOTE.search(vm.group(0))):
+        purpose = vm.group("purpose") is not None
+        subs = (sentence_subjects(ctx, state, v_start) if purpose
+                else subjects_before(ctx, state, v_start))
+        if not subs:
             continue
-        a = _subject(ctx, v_start)
-        if a is None:
+        md = mood(ctx, subs[-1].end, v_start, near_only=not purpose)
+        if md == "hedged":
             continue
-        planned = _PLANNED.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start)
-        for b in _objects(ctx, v_end):
-            if key(b) == key(a):
-                continue
-            out.append(_meeting(ctx, a, b, a.start, b.end))
-            if planned:
-                out[-1].qualifiers["planned"] = True
-    ms = [m for m in ctx.mentions if m.kind == "person"]
-    for a, b in itertools.pairwise(ms):
-        gap = ctx.text[a.end:b.start]
-        for m in ctx.mentions:
-            if m.kind == "office" and a.end <= m.span_start and m.end <= b.start:
-                gap = gap.replace(ctx.text[m.span_start:m.end], "")
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) is None or key(a) == key(b):
+        objs = objects_after(ctx, v_end)
+        if vm.group("sym") and vm.group("sym").lower() == "meeting" and not objs:
             continue
-        if _MET_TOGETHER.match(ctx.text, b.end) or _BETWEEN.search(
-                ctx.text, ctx.sentence.start, a.start):
-            out.append(_meeting(ctx, a, b, a.start, b.end))
+        if (vm.group(0).lower().startswith("called") and objs
+                and re.match(r"\s+to\s+\w", ctx.text[objs[-1].end:objs[-1].end + 8])):
+            continue          # "called on Kishida to resign"
+        for a in subs:
+            for b in objs:
+                if key(a) != key(b):
+                    out.append(_meeting(ctx, state, a, b, md == "planned", v_start,
+                                        span_from_verb=purpose))
+    out += _together(ctx, state)
     return out
 
 
-def _meeting(ctx: Context, a: Mention, b: Mention, start: int, end: int) -> Draft:
-    place = _place(ctx, b.end) or _place_anywhere(ctx)
+def _together(ctx: Context, state: EventState) -> list[Draft]:
+    """"A and B met", "A, B and C discussed …", "talks between A and B"."""
+    out: list[Draft] = []
+    ps = persons(ctx)
+    done: set[int] = set()
+    for p in ps:
+        if id(p) in done:
+            continue
+        group = coordinated(ctx, p, forward=True)
+        done.update(id(m) for m in group)
+        if len(group) < 2:
+            continue
+        last = group[-1]
+        tm = _TOGETHER.match(ctx.text, last.end, ctx.sentence.end)
+        head = masked(ctx, ctx.sentence.start, group[0].span_start, "")
+        between = _BETWEEN.search(head)
+        planned = False
+        if tm is not None and tm.group("meet") and objects_after(ctx, tm.end()):
+            continue      # "A and B met C": the verb loop reads it
+        if tm is not None:
+            if tm.group("joint") and clause_place(ctx, tm.end()) is None:
+                continue      # "A and B agreed …" is a meeting only with a place
+            md = mood(ctx, last.end, last.end + tm.start("meet" if tm.group("meet") else "joint")
+                      - last.end)
+            if md == "hedged":
+                continue
+            planned = md == "planned"
+        elif between is not None:
+            if _BETWEEN_HEDGE.search(head, 0, between.start()):
+                continue      # "progress toward a second summit between A and B"
+            am = _AFTER_PAIR.match(ctx.text, last.end)
+            if am is not None and am.group("w").lower() in ("expected", "likely"):
+                continue
+            planned = am is not None
+        else:
+            continue
+        for a, b in itertools.combinations(group, 2):
+            if key(a) != key(b):
+                out.append(_meeting(ctx, state, a, b, planned, last.end))
+    return out
+
+
+def _meeting(ctx: Context, state: EventState, a: Mention, b: Mention, planned: bool,
+             verb: int, *, span_from_verb: bool = False) -> Draft:
+    lo = ctx.sentence.start
+    start = min(x.start for x in (a, b) if x.start >= lo) if max(a.start, b.start) >= lo \
+        else verb
+    start = verb if span_from_verb else min(start, verb)
+    end = max(a.end, b.end)
+    place = clause_place(ctx, b.end)
     quals: dict[str, Any] = {}
     if place is not None:
         quals["place"] = place[2]
         if place[3]:
             quals["place_id"] = place[3]
-    return Draft("meeting", start, end, claim_time(ctx, start), a, b, place=None,
-                 qualifiers=quals)
+    time, future = event_time(ctx, state, verb, a.start, planned)
+    if planned or future:
+        quals["planned"] = True
+    return Draft("meeting", start, end, time, a, b, place=None, qualifiers=quals)
 
 
-def _place_anywhere(ctx: Context) -> tuple[int, int, str, str | None] | None:
-    """A sentence that opens with "In Seoul, …" places its meeting there."""
-    m = re.match(r"In\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?),", ctx.sentence.text)
-    if m is None or _NOT_PLACE.match(m.group(1)):
-        return None
-    s, e = ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1)
-    country = next((c.country for c in ctx.mentions if c.kind == "country" and c.start == s),
-                   None)
-    return s, e, ctx.text[s:e], country
+_ADJ = (r"(?:(?:official|state|working|surprise|brief|short|rare|historic|long-awaited|"
+        r"regional|overseas|foreign|diplomatic|week-long|weeklong|\w+-day|\w+-nation|"
+        r"high-profile|landmark|unannounced|private)\s+)*")
+_VISIT = re.compile(
+    r"\b(?:(?P<finite>visited|visits|visit|is\s+visiting|was\s+visiting|"
+    r"travell?ed\s+(?:on\s+)?to|travels\s+(?:on\s+)?to|travel\s+(?:on\s+)?to|"
+    r"arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:on\s+)?to|flies\s+to|fly\s+to|"
+    r"landed\s+in|lands\s+in|toured|tours|(?:is|was|are|were)\s+due\s+in|headed\s+to|"
+    r"heads\s+to|went\s+on\s+to|stopped\s+(?:over\s+)?in|returned\s+from|returns\s+from|"
+    r"(?:is|was|are|were)\s+in(?=\s+[A-Z][^,.;]{0,30}\s+for\s+(?:talks|a\s+visit|meetings|"
+    r"a\s+meeting|a\s+summit|the\s+summit)))|"
+    r"(?P<participle>travell?ing\s+(?:on\s+)?to|returning\s+from(?:\s+(?:talks|a\s+visit|"
+    r"a\s+trip|meetings)\s+in)?|arriving\s+in|visiting|"
+    r"flying\s+to|heading\s+to)|"
+    rf"(?P<noun>(?P<det>['’]s|\b(?:his|her|their|a|an|the|this|that))\s+{_ADJ}"
+    r"(?:visit|trip|tour|journey)\s+to)|"
+    r"(?P<stop>\ba\s+stop(?:over)?\s+in)|"
+    r"(?P<began>\b(?P<ddet>the|his|her|their)\s+(?:visit|trip|tour),\s+which\s+(?:began|started|"
+    r"ended|included|took\s+in)\s+in))\s+", re.I)
+_FUTURE_AFTER = re.compile(r"[^,;.]*?\b(?:later\s+(?:this|in\s+the)\s+(?:week|month|year)|"
+                           r"next\s+(?:week|month|year)|tomorrow)\b", re.I)
+_ANAPHOR = re.compile(r"^[\"“]?(?:The|This|That)\s+(?:visit|trip|tour)\b")
+_TOUR_STOP = re.compile(r"\b(?:first|second|third|last|final|latest|next)?\s*stop\s+(?:of|on)\s+$",
+                        re.I)
+_ACCOMPANIED = re.compile(r"\baccompanied\s+", re.I)
+_HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\s+", re.I)
 
 
-_PLACE_AT = re.compile(r"(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})")
-
-
-def _visit_place(ctx: Context, at: int) -> tuple[int, int, str, str | None] | None:
-    country = next((m for m in ctx.mentions if m.kind == "country" and at <= m.start <= at + 4),
-                   None)
-    if country is not None and ctx.text[at:country.start].strip() in ("", "the"):
-        return country.start, country.end, country.text, country.country
-    if any(m.kind == "person" and at <= m.start <= at + 4 for m in ctx.mentions):
-        return None     # "visited Kishida" is a meeting, not a place
-    pm = _PLACE_AT.match(ctx.text, at, ctx.sentence.end)
-    if pm is None or _NOT_PLACE.match(pm.group(1)):
-        return None
-    return pm.start(1), pm.end(1), pm.group(1), None
-
-
-def visit_claims(ctx: Context) -> list[Draft]:
+def visit_claims(ctx: Context, state: EventState) -> list[Draft]:
     out: list[Draft] = []
     base = ctx.sentence.start
-    for vm in (*_VISIT.finditer(ctx.sentence.text), *_VISIT_NOUN.finditer(ctx.sentence.text)):
+    for vm in _VISIT.finditer(ctx.sentence.text):
         v_start, v_end = base + vm.start(), base + vm.end()
-        if _HEDGE.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start):
+        subs = _visitors(ctx, state, vm, v_start)
+        if not subs:
             continue
-        noun = vm.re is _VISIT_NOUN
-        a = _possessor(ctx, v_start) if noun else _subject(ctx, v_start)
-        place = _visit_place(ctx, v_end)
-        if a is None or place is None:
+        md = mood(ctx, max(subs[-1].end, ctx.sentence.start) if subs[-1].end <= v_start
+                  else v_start, v_start,
+                  near_only=vm.group("finite") is not None)
+        if md == "hedged":
             continue
-        quals: dict[str, Any] = {"place": place[2]}
-        if place[3]:
-            quals["place_id"] = place[3]
-        if _PLANNED.search(ctx.text, max(ctx.sentence.start, v_start - 40), v_start):
-            quals["planned"] = True
-        out.append(Draft("visit", a.start if a.end <= v_start else v_start, place[1],
-                         claim_time(ctx, v_start), a, None, place, quals))
+        if "due" in vm.group(0).lower() or _FUTURE_AFTER.match(ctx.text, v_end, ctx.sentence.end):
+            md = "planned"      # "is due in Turkey", "travels on to France later in the week"
+        for place in place_list(ctx, v_end):
+            before = [s.start for s in subs if ctx.sentence.start <= s.start and s.end <= v_start]
+            span_start = min(before) if before and (vm.group("finite") or (
+                vm.group("det") or "").lower() in ("'s", "’s")) else v_start
+            company = [] if re.search(r"\b(?:talks|meetings)\b", vm.group(0)) else _with(ctx, place)
+            for a in subs + company:
+                out.append(_visit(ctx, state, a, place, md == "planned", span_start, v_start))
+    out += _accompanied_and_hosted(ctx, state)
+    out += _tour_stops(ctx, state)
     return out
 
 
-def _possessor(ctx: Context, at: int) -> Mention | None:
-    """"Kishida's visit to …": the person right before "'s"; "his visit": the subject."""
-    for m in ctx.mentions:
-        if m.kind == "person" and m.end == at:
-            return m
-    persons = [m for m in ctx.mentions if m.kind == "person" and m.end <= at]
-    if persons:
-        return persons[0]
-    return ctx.previous_subject if re.match(r"\s*(?:his|her)\b", ctx.text[at:at + 5], re.I) \
-        else None
+def _visitors(ctx: Context, state: EventState, vm: re.Match[str], v_start: int) -> list[Mention]:
+    if vm.group("finite"):
+        return subjects_before(ctx, state, v_start)
+    if vm.group("participle"):
+        return sentence_subjects(ctx, state, v_start)
+    if vm.group("noun"):
+        det = vm.group("det").lower()
+        if det in ("'s", "’s"):
+            return [m for m in persons(ctx) if m.end == v_start][:1]
+        if det in ("the", "this", "that"):
+            return _anaphoric(ctx, state, v_start)
+        return sentence_subjects(ctx, state, v_start) or _anaphoric(ctx, state, v_start)
+    # "a stop in P", "the trip, which began in P": the trip of the story's travellers
+    if vm.group("began") and vm.group("ddet").lower() in ("his", "her"):
+        return sentence_subjects(ctx, state, v_start)
+    return _anaphoric(ctx, state, v_start)
 
 
-_FIRST = re.compile(r"\b(?:(?:the|his|her|their|a)\s+)?first\s+(?:(?:ever|official|state|"
-                    r"bilateral|formal|in-person|overseas|foreign|solo|stand-alone|standalone|"
-                    r"full|two-day|three-day)\s+)*(?P<noun>visit|trip|meeting|summit|talks|"
-                    r"time|bilateral|leader|[a-z]+\s+(?:minister|president|leader|chancellor))"
-                    r"\b[^,;.]*", re.I)
-_NOT_FIRST = re.compile(r"\bfirst\s+(?:lady|half|quarter|round|deputy|vice|secretary|place|"
-                        r"step|day|week|month|year|phase|stage|of\s+all)\b", re.I)
+def _anaphoric(ctx: Context, state: EventState, at: int) -> list[Mention]:
+    """"The visit …", "the trip": the travellers of the last event claims, else the subject."""
+    if state.subjects and state.subjects_age <= 2:
+        return list(state.subjects)
+    return sentence_subjects(ctx, state, at)
 
 
-def first_claims(ctx: Context) -> list[Draft]:
+def _with(ctx: Context, place: Place) -> list[Mention]:
+    """"is due in Turkey at the weekend with President Donald Tusk": Tusk goes too."""
+    wm = re.compile(r"(?:\s+(?:at|on|this|next|later|in)\s+(?:the\s+)?[\w-]+(?:\s+\w+)?)?\s+"
+                    r"(?:together\s+)?with\s+").match(ctx.text, place[1], ctx.sentence.end)
+    return objects_after(ctx, wm.end() - 1) if wm is not None else []
+
+
+def _visit(ctx: Context, state: EventState, a: Mention, place: Place, planned: bool,
+           start: int, verb: int) -> Draft:
+    quals: dict[str, Any] = {"place": place[2]}
+    if place[3]:
+        quals["place_id"] = place[3]
+    time, future = event_time(ctx, state, verb, a.start if a.end <= verb else verb, planned)
+    if planned or future:
+        quals["planned"] = True
+    return Draft("visit", min(start, place[0]), place[1], time, a, None, place, quals)
+
+
+def _accompanied_and_hosted(ctx: Context, state: EventState) -> list[Draft]:
+    """"A accompanied B to P" (both went), "A hosted B in P" (B came)."""
     out: list[Draft] = []
     base = ctx.sentence.start
-    for fm in _FIRST.finditer(ctx.sentence.text):
-        if _NOT_FIRST.search(fm.group(0)):
-            continue
-        start, end = base + fm.start(), base + fm.end()
-        noun = fm.group("noun").lower()
-        event = ("visit" if noun in ("visit", "trip") or "visit" in fm.group(0).lower()
-                 else "meeting" if noun in ("meeting", "summit", "talks", "bilateral")
-                 else "other")
-        a = _possessor(ctx, start) if fm.group(0).lower().startswith(("his", "her")) else None
-        persons = [m for m in ctx.mentions if m.kind == "person"]
-        pronoun = re.match(r"[\"“]?(?:He|She|His|Her)\b", ctx.sentence.text) is not None
-        a = a or (persons[0] if persons else ctx.previous_subject if pronoun else None)
-        if a is None:
-            continue
-        obj = next((m for m in ctx.mentions if m.start >= start and m.kind in (
-            "country", "person") and m is not a and key(m) != key(a)), None)
-        quals: dict[str, Any] = {"event": event}
-        since = next((t for t in ctx.timexes if t.role == "since"), None)
-        if since is not None:
-            quals["since"] = since.text
-        place = None
-        if obj is not None and obj.kind == "country":
-            place = (obj.start, obj.end, obj.text, obj.country)
-            quals["place"], quals["place_id"] = obj.text, obj.country
-            obj = None
-        text_end = max(end, place[1] if place else end)
-        out.append(Draft("first", start, text_end, claim_time(ctx, start), a, obj, place, quals))
+    for rx, both in ((_ACCOMPANIED, True), (_HOSTED, False)):
+        for vm in rx.finditer(ctx.sentence.text):
+            v_start, v_end = base + vm.start(), base + vm.end()
+            subs = subjects_before(ctx, state, v_start)
+            objs = objects_after(ctx, v_end)
+            if not subs or not objs:
+                continue
+            md = mood(ctx, subs[-1].end, v_start, near_only=True)
+            if md == "hedged" or remote(ctx):
+                continue
+            tail = re.compile(r"(?:\s+on\s+\w+)?\s+(to|in)\s+").match(ctx.text, objs[-1].end,
+                                                                      ctx.sentence.end)
+            if tail is None or (tail.group(1) == "to") != both:
+                continue
+            for place in place_list(ctx, tail.end()):
+                for a in (subs + objs if both else objs):
+                    out.append(_visit(ctx, state, a, place, md == "planned", v_start, v_start))
     return out
 
 
-_BOILER = re.compile(r"\b(?:read more|subscribe|sign up|all rights reserved|copyright|click here|"
-                     r"follow us|newsletter|advertisement|reporting by|editing by|contributed to "
-                     r"this report|cookies?|terms of (?:use|service)|privacy policy)\b|^(?:photo|"
-                     r"image|video|file photo|caption)\b", re.I)
-_QUOTE_ONLY = re.compile(r"^[\"“'‘].*[\"”'’][.!]?$|^[\"“][^\"”]*[.!?,][\"”]\s*$")
-MIN_OTHER_WORDS = 6
-_DIGIT = re.compile(r"\d")
-
-
-def is_checkworthy(ctx: Context) -> bool:
-    """An ``other`` claim: a statement with a number, a date or a name that no pattern took."""
-    s = ctx.sentence.text
-    if s.endswith("?") or s[-1:] not in (".", "!", "\"", "”", "’", "'") or _BOILER.search(s):
-        return False
-    if _QUOTE_ONLY.match(s) or len(s.split()) < MIN_OTHER_WORDS:
-        return False
-    if ctx.timexes or ctx.mentions or _DIGIT.search(s):
-        return True
-    words = s.split()[1:]
-    return any(w[:1].isupper() for w in words)
+def _tour_stops(ctx: Context, state: EventState) -> list[Draft]:
+    """"… in Singapore on Thursday, the first stop of Wang's regional tour": Wang visited."""
+    out: list[Draft] = []
+    for p in persons(ctx):
+        if not re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:tour|trip|visit)\b", ctx.text[p.end:]):
+            continue
+        sm = _TOUR_STOP.search(ctx.text, max(ctx.sentence.start, p.start - 40), p.start)
+        if sm is None:
+            continue
+        head = ctx.text[ctx.sentence.start:sm.start()]
+        pm = list(re.finditer(r"\bin\s+(?=[A-Z])", head))
+        if not pm:
+            continue
+        place = place_at(ctx, ctx.sentence.start + pm[-1].end())
+        if place is None:
+            continue
+        out.append(_visit(ctx, state, p, place, False, place[0], sm.start()))
+        out[-1].start, out[-1].end = sm.start(), p.end
+        out[-1].place = place
+    return out

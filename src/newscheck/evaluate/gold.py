@@ -59,6 +59,7 @@ class GoldClaim:
     why: str = ""
     country: str | None = None       # the country of the office (role) or of the subject
     office_kind: str | None = None   # the office kind the object names (counterpart: P's)
+    planned: bool = False            # meeting/visit/first: stated as planned ("is due to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +129,13 @@ def _claim(raw: Any, where: str) -> GoldClaim:
     for key in ("subject", "object"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise ValueError(f"{where}: {key!r} must be a non-empty string")
+    planned = raw.get("planned", False)
+    if not isinstance(planned, bool) or (planned and kind in VERDICT_KINDS):
+        raise ValueError(f"{where}: 'planned' is a boolean of meeting/visit/first claims")
     return GoldClaim(kind=kind, subject=raw["subject"], object=raw["object"],
                      time=_parse_date(raw.get("time"), f"{where}: time"), verdict=verdict,
                      why=str(raw.get("why", "")), country=raw.get("country"),
-                     office_kind=raw.get("office_kind"))
+                     office_kind=raw.get("office_kind"), planned=planned)
 
 
 def load_article(json_path: Path) -> GoldArticle:
@@ -234,6 +238,8 @@ def pair_score(pred: Claim, gold: GoldClaim, unique_surnames: frozenset[str] = f
     """How well a predicted claim matches a gold claim; 0 means it does not."""
     if pred.kind != gold.kind:
         return 0
+    if gold.kind not in VERDICT_KINDS and bool(pred.qualifiers.get("planned")) != gold.planned:
+        return 0        # a planned event is not one that happened (docs/gold-set.md)
     subj = _name_score(_ref_names(pred.subject), gold.subject, unique_surnames)
     if not subj:
         return 0
