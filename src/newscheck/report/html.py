@@ -249,7 +249,9 @@ def _claim_card(n: int, claim: Claim) -> str:
     evidence = ("".join(f"<li>{_evidence(e)}</li>" for e in v.evidence)
                 if v.evidence else "<li>No evidence recorded.</li>")
     return (
-        f'<details class="card v-{v.label}" id="claim-{n}">'
+        # a refutation is what a reader came for: its reason and evidence are shown open
+        f'<details class="card v-{v.label}" id="claim-{n}"'
+        f'{" open" if v.label == "refuted" else ""}>'
         f'<summary><span class="num">{n}.</span>'
         f'<span class="badge v-{v.label}">{ICONS[v.label]} {esc(LABELS[v.label])}</span>'
         f"<span>{esc(claim.text)}</span>"
