@@ -48,6 +48,9 @@ _OF_OTHER = re.compile(r"[ \t]+(?:of|for|at|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w�
 _AFTER_COUNTERPART = re.compile(r"\bcounterpart,?[ \t]+(" + NAME_RE.pattern + r")")
 _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
 _AFTER_POSSESSIVE = re.compile(r"^['’]s?\b")
+_UK = "Q145"
+_BARE_CHANCELLOR = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)\b[Cc]hancellor\b"
+                              r"(?! of the [Ee]xchequer)")
 # "Emperor Emeritus Akihito", "Pope Emeritus Benedict": a title held before, not now.
 _EMERITUS = re.compile(r"[ \t]+(?:emeritus|emerita)\b", re.I)
 
@@ -204,6 +207,9 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
             while text[m.end - 1] in " \t,":
                 m.end -= 1
             consumed.update(k for k in (i + 1, i + 2) if k < len(ms) and ms[k].end <= m.end)
+        if (m.office_kind == "head_of_government" and m.country == _UK
+                and _BARE_CHANCELLOR.search(text, m.start, m.end)):
+            m.office_kind = "finance_minister"   # "British Chancellor": of the Exchequer
         if _AFTER_POSSESSIVE.match(text[m.end:m.end + 3]) or _ELECT.match(text, m.end):
             m.office_kind = None          # "the prime minister's office", "… minister-designate"
         if i - 1 not in consumed and not m.ids and m.office_kind is not None:

@@ -102,6 +102,8 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
             cands = [c for c in cands if facts.jurisdiction(c) in (country, None)]
         seeds = cands
     generic = False
+    if not country and obj is not None and title_key(obj.mention) in COUNTRY_DEPENDENT_TITLES:
+        kind = None     # which office "Chancellor" names depends on the country: see below
     if not seeds and kind:
         if not country and person:
             countries = {facts.jurisdiction(t.position) for t in facts.positions(person)} - {None}
@@ -171,6 +173,11 @@ def hinges_on_handover(facts: Facts, positions: list[str] | set[str], occupant: 
 
 
 _TIME_WORDS = frozenset({"former", "then", "ex", "then-", "ex-", "late", "the"})
+# Titles that name different offices in different countries: "Chancellor" heads the government
+# of Germany and Austria but is the finance minister of the United Kingdom. Without a country in
+# the article, such a title is matched only against the person's own offices of that name
+# (``named_like``), never through an office kind guessed from the person's other offices.
+COUNTRY_DEPENDENT_TITLES = frozenset({"chancellor"})
 
 
 def title_key(mention: str) -> str:
