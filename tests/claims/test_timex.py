@@ -70,3 +70,8 @@ def test_many_dates_are_found_in_linear_time() -> None:
     assert large < 8 * small + 0.5, (small, large)
     assert len(found) == 2 * 28 * 160
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_a_possessive_time_names_a_thing_not_the_event() -> None:
+    text = "The prime minister faces a fight over next year's budget and 2023's deficit."
+    assert find_timexes(text, 0, ANCHOR) == []

@@ -216,6 +216,8 @@ def find_timexes(text: str, offset: int, anchor: date) -> list[Timex]:
             prep = ""
         if prep:
             s = pm.start() if pm else s
+        if text[e:e + 2] in ("'s", "’s"):
+            continue                   # "next year's budget" names a thing, not the event's time
         if _overlaps(taken, s, e):
             continue
         when = _resolve(kind, m, anchor, text[s:e])
