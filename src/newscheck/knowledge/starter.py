@@ -34,8 +34,13 @@ def default_pack_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "starter"
 
 
+# Bumped whenever the loader writes the pack differently, so that a cached build from an older
+# newscheck is not reused (the cache is keyed by this and the pack files).
+LOADER_VERSION = "2"   # 2: statement ids point at the pack's terms.csv line
+
+
 def pack_hash(pack_dir: Path) -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"loader {LOADER_VERSION}\0".encode())
     for name in PACK_FILES:
         p = pack_dir / name
         h.update(name.encode() + b"\0")
@@ -108,7 +113,7 @@ def read_pack(pack_dir: Path) -> tuple[dict[str, Any], list[Record]]:
         person.statements.append(Stmt(
             "P39", position.id, start.value.isoformat() if start else None,
             start.precision if start else None, end.value.isoformat() if end else None,
-            end.precision if end else None))
+            end.precision if end else None, sid=f"starter:terms.csv:{line}"))
     return meta, list(records.values())
 
 
