@@ -9,6 +9,7 @@ is stage 4 (:mod:`newscheck.linking`). Claim ids are ``c1``, ``c2``, … in text
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, EntityRef, TimeAnchor
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_claims", "split_sentences"]
 
+_HE_SHE = re.compile(r"[\"“]?(He|She)\b")
 _KIND_ORDER = {k: i for i, k in enumerate(
     ("role", "former_role", "counterpart", "meeting", "visit", "first", "other"))}
 
@@ -67,7 +69,9 @@ def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> l
         while k < len(all_timexes) and all_timexes[k].end <= sent.end:
             timexes.append(all_timexes[k])
             k += 1
-        ctx = Context(text, sent, ms, timexes, anchor, previous, stated)
+        pm = _HE_SHE.match(sent.text)     # "He met his counterpart …": the one plausible one
+        ctx = Context(text, sent, ms, timexes, anchor,
+                      previous if pm is None else state.ante.resolve(pm.group(1)), stated)
         events = [*meeting_claims(ctx, state), *visit_claims(ctx, state)]
         events += first_claims(ctx, state, events)
         found = [*role_claims(ctx), *generic_former_claims(ctx), *counterpart_claims(ctx),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import TimeAnchor
+from .anaphora import Antecedents
 from .mentions import Mention
 from .patterns import Context, Draft, key
 
@@ -38,12 +39,18 @@ class EventState:
     subjects_age: int = 99
     time: TimeAnchor | None = None       # the last narrated single day (the story's "when")
     time_age: int = 99
+    ante: Antecedents = field(default_factory=Antecedents)   # for "he", "she", "the two"
 
     def advance(self, ctx: Context, drafts: list[Draft]) -> None:
         """After a sentence: remember its event subjects and its narrated day."""
         self.subjects_age += 1
         self.time_age += 1
+        ps = persons(ctx)
+        self.ante.learn_gender(ctx.text, ps, [m for m in ctx.mentions if m.kind == "office"],
+                               ctx.sentence.end)
         events = [d for d in drafts if d.kind in ("meeting", "visit") and d.subject is not None]
+        self.ante.advance(ps, [d.subject for d in drafts if d.subject is not None and d.kind in
+                               ("meeting", "visit", "first")] or _head_subjects(ctx))
         if events:
             subs: list[Mention] = []
             for d in events:
@@ -65,6 +72,15 @@ class EventState:
 
 _UNREAL = re.compile(r"\b(?:will|would|could|may|might|due|plans?|expected|scheduled|set\s+to)\b",
                      re.I)
+
+
+def _head_subjects(ctx: Context) -> list[Mention]:
+    """The people a sentence opens with ("Japanese Foreign Minister Fumio Kishida said …")."""
+    ps = persons(ctx)
+    if not ps or re.match(r"['’]s\b", ctx.text[ps[0].end:ps[0].end + 3]):
+        return []
+    head = _DATELINE.sub("", masked(ctx, ctx.sentence.start, ps[0].span_start))
+    return coordinated(ctx, ps[0], forward=True) if _HEAD.match(head) else []
 
 
 def _of_date(ctx: Context, at: int) -> bool:
@@ -147,17 +163,105 @@ def subjects_before(ctx: Context, state: EventState, at: int) -> list[Mention]:
     for p in reversed(cands):
         if _SUBJECT_GAP.match(masked(ctx, p.end, at)):
             return coordinated(ctx, p)
-    return pronoun_subjects(ctx, state, at)
+    return (pronoun_subjects(ctx, state, at) or _described(ctx, state, at)
+            or _conjoined(ctx, state, at))
+
+
+_LEAD = (r"(?:(?:In|At|On|During|After|Later|Earlier|Meanwhile|Separately|Also|Then|There|"
+         r"Afterwards|Back)\b[^,;:\"“”]{0,40}?,?\s+)?")
+_PRONOUN = re.compile(rf"^{_LEAD}[\"“]?(?P<p>He|She|They|he|she)\s+(?:{_AUX}\s+)*$")
+_CLAUSE_PRONOUN = re.compile(rf"(?:,\s*|\s)(?P<b>where|when|after|before|while|and|then)\s+"
+                             rf"(?P<p>he|she|they)\s+(?:{_AUX}\s+)*$")
 
 
 def pronoun_subjects(ctx: Context, state: EventState, at: int) -> list[Mention]:
+    """"He met …", "In Tokyo on Thursday she met …", "…, where he met …"."""
     head = _DATELINE.sub("", ctx.text[ctx.sentence.start:at])
     pm = _PRONOUN.match(head)
-    if pm is None:
+    if pm is not None:
+        if any(ctx.sentence.start <= m.start < at for m in persons(ctx)):
+            return []          # "After meeting Kishida, he …": whose "he" is not clear
+        return resolve(state, pm.group("p"))
+    cm = _CLAUSE_PRONOUN.search(ctx.text, ctx.sentence.start, at)
+    if cm is None:
         return []
-    if pm.group("p") == "They":
+    main = (sentence_subjects(ctx, state, cm.start())
+            or clause_subjects(ctx, state, cm.start(), cm.start()))
+    if not main:
+        return []
+    between = [m for m in persons(ctx) if main[-1].end <= m.start < cm.start()
+               and all(key(m) != key(s) for s in main)]
+    if cm.group("p") == "they":
+        return main if len(main) > 1 and not between else []
+    if len(main) != 1 or not state.ante.fits(main[0], cm.group("p")) or any(
+            state.ante.fits(m, cm.group("p")) for m in between):
+        return []
+    return main
+
+
+def resolve(state: EventState, pronoun: str) -> list[Mention]:
+    if pronoun.lower() == "they":
         return list(state.subjects) if state.subjects_age <= NARRATIVE_SENTENCES else []
-    return [ctx.previous_subject] if ctx.previous_subject is not None else []
+    m = state.ante.resolve(pronoun)
+    return [m] if m is not None else []
+
+
+_DESCRIBED = re.compile(rf"^{_LEAD}[\"“]?(?:The|the)\s+(?P<d>X|minister)\s+(?:{_AUX}\s+)*$")
+
+
+def _described(ctx: Context, state: EventState, at: int) -> list[Mention]:
+    """"The minister later met …", "The foreign minister visited …": the last subject, when
+    the article gave them that office."""
+    head = _DATELINE.sub("", masked(ctx, ctx.sentence.start, at))
+    dm = _DESCRIBED.match(head)
+    if dm is None:
+        return []
+    office = None
+    if dm.group("d") == "X":
+        office = next((m for m in ctx.mentions if m.kind == "office"
+                       and ctx.sentence.start <= m.start < at), None)
+        if office is None or office.office_kind in (None, "other"):
+            return []
+    m = state.ante.by_office(ctx.stated_office, office)
+    return [m] if m is not None else []
+
+
+_AND_END = re.compile(rf"(?:,\s*)?\band\s+(?:{_AUX}\s+)*$")
+_FIRST_VERB = re.compile(rf"(?:\s*,\s*(?:who|which)\b[^,]*,)?\s*(?:{_AUX}\s+)*"
+                         r"(?P<v>[a-z][a-z\-]*)\b")
+_NOT_VERB = frozenset({"in", "on", "at", "to", "for", "with", "from", "of", "by", "as", "the", "a",
+                       "an", "and", "or", "but", "who", "which", "that", "whose", "where",
+                       "when", "while", "said", "says", "told", "tells", "added", "adds",
+                       "noted", "stressed", "insisted", "warned"})
+_CLAUSE_BREAK = re.compile(r"[;:\"“”]|\b(?:who|which|that|where|when|while|whose|said|says|"
+                           r"told|if|because|although)\b")
+
+
+def _conjoined(ctx: Context, state: EventState, at: int) -> list[Mention]:
+    """"… flew to Florida on Monday and met …": the first verb's subject."""
+    am = _AND_END.search(ctx.text, ctx.sentence.start, at)
+    return clause_subjects(ctx, state, am.start(), at) if am is not None else []
+
+
+def clause_subjects(ctx: Context, state: EventState, and_at: int, at: int) -> list[Mention]:
+    """The subject of the clause that ends at ``and_at`` (a person or a pronoun followed by a
+    verb, with no clause boundary or hedge up to ``at``)."""
+    starts = [m.end for m in persons(ctx) if m.end <= and_at]
+    pm = re.match(rf"{_LEAD}[\"“]?(?:He|She|They|he|she)\b", _DATELINE.sub("", ctx.text[
+        ctx.sentence.start:and_at]))
+    if pm is not None:
+        starts.append(and_at - len(_DATELINE.sub("", ctx.text[ctx.sentence.start:and_at]))
+                      + pm.end())
+    for s in sorted(starts, reverse=True):
+        vm = _FIRST_VERB.match(ctx.text, s, and_at)
+        if vm is None or vm.group("v").lower() in _NOT_VERB:
+            continue
+        if _CLAUSE_BREAK.search(ctx.text, vm.end(), and_at) or _HEDGE_ANY.search(
+                ctx.text, s, at) or HEDGE_NEAR.search(ctx.text, max(s, vm.start("v") - 40),
+                                                      vm.start("v")):
+            return []
+        return subjects_before(ctx, state, vm.start("v"))
+    return []
 
 
 def sentence_subjects(ctx: Context, state: EventState, before: int) -> list[Mention]:
@@ -168,17 +272,15 @@ def sentence_subjects(ctx: Context, state: EventState, before: int) -> list[Ment
         if _HEAD.match(head):
             return coordinated(ctx, ps[0], forward=True)
     head = _DATELINE.sub("", ctx.text[ctx.sentence.start:before])
-    pm = re.match(r"[\"“]?(He|She|They)\b", head)
-    if pm is None:
+    pm = re.match(rf"{_LEAD}[\"“]?(He|She|They|he|she)\b", head)
+    if pm is None or (ps and pm.group(1)[0].islower()):
         return []
-    if pm.group(1) == "They":
-        return list(state.subjects) if state.subjects_age <= NARRATIVE_SENTENCES else []
-    return [ctx.previous_subject] if ctx.previous_subject is not None else []
+    return resolve(state, pm.group(1))
 
 
 _OBJ_FILLER = frozenset({"with", "to", "his", "her", "their", "its", "the", "counterpart", "and",
                          ",", "-", "s", "'s", "’s", "former", "then", "new", "visiting",
-                         "fellow", "both", "x"})
+                         "fellow", "both", "x", "acting", "interim", "caretaker", "outgoing"})
 
 
 def objects_after(ctx: Context, at: int, limit: int | None = None) -> list[Mention]:
@@ -348,7 +450,8 @@ def clause_place(ctx: Context, after: int) -> Place | None:
             continue
         found.append((0 if pm.group().startswith("in") else 1, pm))
     if not found:
-        m = re.match(r"In\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?),", ctx.sentence.text)
+        m = re.match(r"In\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)(?:,|\s+(?:on|last|"
+                     r"this|earlier|late)\s)", ctx.sentence.text)
         if m is None or NOT_PLACE.match(m.group(1)):
             return None
         s, e = ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1)

@@ -50,7 +50,9 @@ _MEET = re.compile(
     rf"{_HELD}(?:\s+[\w-]+){{0,4}}?\s+with|"
     r"sat\s+down\s+with|conferred\s+with|hosted|hosts|host|hosting|received|receives|"
     r"welcomed|greeted|briefed|called\s+on|discussed(?:\s+[\w'’-]+){0,6}?\s+with|"
-    r"(?P<passive>was\s+(?:welcomed|received|greeted|hosted)(?:\s+[\w-]+){0,6}?\s+by)|"
+    r"(?P<passive>(?:was|were|is|are|(?:has|had|have)\s+been)\s+(?:(?:later|also|then|first|"
+    r"warmly|formally|personally|officially|again)\s+)?(?:welcomed|received|greeted|hosted)"
+    r"(?:\s+[\w-]+){0,6}?\s+by)|"
     r"(?P<purpose>(?:for|during|after|from|before)\s+(?:(?:his|her|their|a|an|the)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|summit|discussions)"
     r"(?:\s+in\s+[A-Z][\w-]+)?\s+with))\b", re.I)
@@ -82,7 +84,7 @@ def meeting_claims(ctx: Context, state: EventState) -> list[Draft]:
         md = mood(ctx, subs[-1].end, v_start, near_only=not purpose)
         if md == "hedged":
             continue
-        objs = objects_after(ctx, v_end)
+        objs = objects_after(ctx, v_end) or _object_pronoun(ctx, state, v_end, subs)
         if vm.group("sym") and vm.group("sym").lower() == "meeting" and not objs:
             continue
         if (vm.group(0).lower().startswith("called") and objs
@@ -93,7 +95,55 @@ def meeting_claims(ctx: Context, state: EventState) -> list[Draft]:
                 if key(a) != key(b):
                     out.append(_meeting(ctx, state, a, b, md == "planned", v_start,
                                         span_from_verb=purpose))
+                    if b.start < ctx.sentence.start:      # "host him": the span ends at "him"
+                        out[-1].start = min(out[-1].start, v_start)
+                        out[-1].end = \
+                            _OBJ_PRONOUN.match(ctx.text, v_end).end()  # type: ignore[union-attr]
     out += _together(ctx, state)
+    out += _the_two(ctx, state)
+    return out
+
+
+_OBJ_PRONOUN = re.compile(r"\s+(?P<p>him|her)(?=\s*(?:[,.;:]|$)|\s+(?:again|on|in|at|for|during|"
+                          r"later|last|next|this|when|as|after|before|and|to|until|over)\b)")
+
+
+def _object_pronoun(ctx: Context, state: EventState, at: int,
+                    subs: list[Mention]) -> list[Mention]:
+    """"Yoon is due to host him again": him → the last subject, if he is not the host."""
+    pm = _OBJ_PRONOUN.match(ctx.text, at, ctx.sentence.end)
+    if pm is None:
+        return []
+    m = state.ante.resolve(pm.group("p"), exclude=tuple(subs), wide=True)
+    return [m] if m is not None else []
+
+
+_THE_TWO = re.compile(r"\b(?:the|The)\s+two(?:\s+(?:leaders|men|women|ministers|presidents|"
+                      r"premiers|politicians|diplomats))?\s+(?:(?:also|later|first|then|last|"
+                      r"have|had|will|would|briefly|previously)\s+)*(?P<v>met|meet|held\s+talks|"
+                      r"talked|sat\s+down)\b")
+
+
+def _the_two(ctx: Context, state: EventState) -> list[Draft]:
+    """"When the two met in March": the last two people named (this or the last sentence)."""
+    out: list[Draft] = []
+    for tm in _THE_TWO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        named = [m for m in [*state.ante.people, *persons(ctx)] if m.end <= tm.start()
+                 and (m.form == "full" or m.ref is not None)]
+        last: list[Mention] = []
+        for m in reversed(named):
+            if all(key(m) != key(o) for o in last):
+                last.insert(0, m)
+        if len(last) < 2:
+            continue
+        verb = tm.start("v")
+        md = mood(ctx, tm.start(), verb)
+        if md == "hedged":
+            continue
+        a, b = last[-2:]
+        d = _meeting(ctx, state, a, b, md == "planned", verb)
+        d.start, d.end = tm.start(), tm.end()
+        out.append(d)
     return out
 
 
@@ -174,11 +224,26 @@ _VISIT = re.compile(
     r"flying\s+to|heading\s+to)|"
     rf"(?P<noun>(?P<det>['’]s|\b(?:his|her|their|a|an|the|this|that))\s+{_ADJ}"
     r"(?:visit|trip|tour|journey)\s+to)|"
-    r"(?P<stop>\ba\s+stop(?:over)?\s+in)|"
+    r"(?P<stop>\ba\s+(?:(?:brief|short|quick|weekend|overnight|surprise|\w+-day|final|"
+    r"further)\s+)?stop(?:over)?\s+in)|"
     r"(?P<began>\b(?P<ddet>the|his|her|their)\s+(?:visit|trip|tour),\s+which\s+(?:began|started|"
     r"ended|included|took\s+in)\s+in))\s+", re.I)
 _FUTURE_AFTER = re.compile(r"[^,;.]*?\b(?:later\s+(?:this|in\s+the)\s+(?:week|month|year)|"
                            r"next\s+(?:week|month|year)|tomorrow)\b", re.I)
+_CALLED_OFF = re.compile(r"\b(?:postpon\w*|cancel\w*|call(?:s|ed|ing)?\s+off|scrap\w*|shelv\w*|"
+                         r"delay\w*|abandon\w*|put\s+off|puts\s+off|axed?|rul\w+\s+out)\s+"
+                         r"(?:(?:a|an|the|his|her|their|its|this|that|planned|scheduled|"
+                         r"[\w’'-]+['’]s|[\w-]+)\s+){0,3}$", re.I)
+_PRESENT = re.compile(r"(?:visits|travels|flies|heads|arrives|lands|tours|returns)\b", re.I)
+
+
+def _weekday_after(ctx: Context, at: int) -> bool:
+    """A weekday ("on Friday") after a present-tense travel verb: the trip is ahead."""
+    return any(t.start >= at and re.fullmatch(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|"
+                                              r"sun)day", t.text.strip(), re.I)
+               for t in ctx.timexes)
+
+
 _ANAPHOR = re.compile(r"^[\"“]?(?:The|This|That)\s+(?:visit|trip|tour)\b")
 _TOUR_STOP = re.compile(r"\b(?:first|second|third|last|final|latest|next)?\s*stop\s+(?:of|on)\s+$",
                         re.I)
@@ -199,8 +264,12 @@ def visit_claims(ctx: Context, state: EventState) -> list[Draft]:
                   near_only=vm.group("finite") is not None)
         if md == "hedged":
             continue
-        if "due" in vm.group(0).lower() or _FUTURE_AFTER.match(ctx.text, v_end, ctx.sentence.end):
-            md = "planned"      # "is due in Turkey", "travels on to France later in the week"
+        if _CALLED_OFF.search(ctx.text, max(ctx.sentence.start, v_start - 60), v_start):
+            continue            # "had postponed a trip to Tokyo", "called off her visit"
+        if "due" in vm.group(0).lower() or _FUTURE_AFTER.match(ctx.text, v_end, ctx.sentence.end) \
+                or (_PRESENT.match(vm.group(0)) and _weekday_after(ctx, v_end)):
+            md = "planned"      # "is due in Turkey", "travels on to France later in the week",
+            #                     "travels on to Seoul on Friday"
         for place in place_list(ctx, v_end):
             before = [s.start for s in subs if ctx.sentence.start <= s.start and s.end <= v_start]
             span_start = min(before) if before and (vm.group("finite") or (
