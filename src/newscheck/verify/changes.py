@@ -31,7 +31,13 @@ from ..model import Claim, PartialDate, Term, Verdict
 from . import explain as ex
 from .facts import LEADER_KINDS
 from .former_role import assess_former
-from .offices import Context, Target, is_ambiguous, mention, people, record_start, resolve_office
+from .offices import (
+    Context,
+    Target,
+    is_ambiguous,
+    person_and_office,
+    record_start,
+)
 from .policy import (
     BOUNDARY_DAYS,
     MAYBE_SUPPORT_MIN,
@@ -47,20 +53,7 @@ _VERB = {"left": "left", "took": "took up"}
 
 
 def _person_and_target(claim: Claim, ctx: Context) -> tuple[str, Target] | Verdict:
-    facts = ctx.facts
-    who = mention(claim.subject, facts)
-    ids = people(claim.subject)
-    office = (claim.object.mention if claim.object else "") or "the office"
-    if len(ids) != 1:
-        why = "could not be found in" if not ids else "could be more than one person in"
-        return ex.verdict("not_enough_evidence", 0.0,
-                          f"“{who}” {why} the knowledge base, so the claim about {office} "
-                          f"cannot be checked")
-    target = resolve_office(claim, facts, ids[0])
-    if target is None:
-        return ex.verdict("not_enough_evidence", 0.0,
-                          f"The office “{office}” could not be identified in the knowledge base")
-    return ids[0], target
+    return person_and_office(claim, ctx.facts, "the claim about {office}")
 
 
 def _period(claim: Claim, ctx: Context) -> tuple[date | None, date] | None:

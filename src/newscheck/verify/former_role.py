@@ -23,10 +23,8 @@ from .offices import (
     Target,
     foreign_office,
     is_ambiguous,
-    mention,
     named_like,
-    people,
-    resolve_office,
+    person_and_office,
 )
 from .policy import (
     BOUNDARY_DAYS,
@@ -60,20 +58,10 @@ def check_former_role(claim: Claim, ctx: Context) -> Verdict:
         return ex.verdict("not_enough_evidence", 0.0, "The claim has no date to check it at")
     if is_then(claim) and not (w.is_point and w.start == ctx.fallback):
         return check_role_at(claim, ctx, w)
-    facts = ctx.facts
-    who = mention(claim.subject, facts)
-    ids = people(claim.subject)
-    office = (claim.object.mention if claim.object else "") or "the office"
-    if len(ids) != 1:
-        why = "could not be found in" if not ids else "could be more than one person in"
-        return ex.verdict("not_enough_evidence", 0.0,
-                          f"“{who}” {why} the knowledge base, so whether they had been {office} "
-                          f"cannot be checked")
-    person = ids[0]
-    target = resolve_office(claim, facts, person)
-    if target is None:
-        return ex.verdict("not_enough_evidence", 0.0,
-                          f"The office “{office}” could not be identified in the knowledge base")
+    found = person_and_office(claim, ctx.facts, "whether they had been {office}")
+    if not isinstance(found, tuple):
+        return found
+    person, target = found
     return assess_former(person, target, w, ctx, ambiguous=is_ambiguous(claim.subject, claim))
 
 

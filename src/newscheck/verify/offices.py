@@ -9,7 +9,8 @@ from typing import Any
 
 from ..knowledge.countries import country_by_name
 from ..knowledge.schema import norm
-from ..model import Claim, Coverage, EntityRef, Term
+from ..model import Claim, Coverage, EntityRef, Term, Verdict
+from . import explain as ex
 from .explain import join
 from .facts import SPECIFIC_KINDS, Facts
 from .policy import BOUNDARY_DAYS, Fit, Window, fit, window_of
@@ -131,6 +132,25 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
             if p not in target.slots[facts.slot(seed)]:
                 target.slots[facts.slot(seed)].append(p)
     return target
+
+
+def person_and_office(claim: Claim, facts: Facts, about: str) -> tuple[str, Target] | Verdict:
+    """The one person and the office(s) a claim about holding an office names — or the
+    not_enough_evidence verdict saying which is missing. ``about`` says what could not be checked,
+    with ``{office}`` for the office as written ("whether they had been {office}")."""
+    who = mention(claim.subject, facts)
+    ids = people(claim.subject)
+    office = (claim.object.mention if claim.object else "") or "the office"
+    if len(ids) != 1:
+        why = "could not be found in" if not ids else "could be more than one person in"
+        return ex.verdict("not_enough_evidence", 0.0,
+                          f"“{who}” {why} the knowledge base, so {about.format(office=office)} "
+                          f"cannot be checked")
+    target = resolve_office(claim, facts, ids[0])
+    if target is None:
+        return ex.verdict("not_enough_evidence", 0.0,
+                          f"The office “{office}” could not be identified in the knowledge base")
+    return ids[0], target
 
 
 def office_holders(facts: Facts, positions: list[str] | set[str], w: Window,
