@@ -80,3 +80,27 @@ def build_kb(root: Path, *, world_leaders: bool = False) -> Path:
     target = root / ("real-wl.kb" if world_leaders else "real.kb")
     import_files(target, write_tables(root / target.stem, world_leaders=world_leaders))
     return target
+
+
+# --- shared by the tests that check claims on these real rows -----------------------------------
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real_kb(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A KB imported from the rows above, for one test module."""
+    from newscheck.knowledge import open_kb
+
+    knowledge = open_kb(build_kb(Path(tmp_path_factory.mktemp("real"))))
+    yield knowledge
+    knowledge.close()
+
+
+def only_role(kb, text: str, published: str):  # type: ignore[no-untyped-def]
+    """The one role claim ``newscheck.check`` finds in ``text``."""
+    import newscheck
+
+    claims = [c for c in newscheck.check(text, published=published, kb=kb).claims
+              if c.kind == "role"]
+    assert len(claims) == 1, claims
+    return claims[0]

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-import newscheck
 from newscheck.knowledge import KnowledgeBase, open_kb
-from newscheck.model import Claim
-from tests.realfacts import build_kb
+from tests.realfacts import build_kb, only_role, real_kb
 
-
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    knowledge = open_kb(build_kb(Path(tmp_path_factory.mktemp("real"))))
-    yield knowledge
-    knowledge.close()
-
-
-def _role(kb: KnowledgeBase, text: str, published: str) -> Claim:
-    claims = [c for c in newscheck.check(text, published=published, kb=kb).claims
-              if c.kind == "role"]
-    assert len(claims) == 1, claims
-    return claims[0]
+kb = real_kb
+_role = only_role
 
 
 def test_title_of_country_before_a_name(kb: KnowledgeBase) -> None:

@@ -3,29 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from newscheck.knowledge import KnowledgeBase
+from tests.realfacts import only_role, real_kb
 
-import pytest
-
-import newscheck
-from newscheck.knowledge import KnowledgeBase, open_kb
-from newscheck.model import Claim
-from tests.realfacts import build_kb
-
-
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    knowledge = open_kb(build_kb(Path(tmp_path_factory.mktemp("real"))))
-    yield knowledge
-    knowledge.close()
-
-
-def _role(kb: KnowledgeBase, text: str, published: str) -> Claim:
-    claims = [c for c in newscheck.check(text, published=published, kb=kb).claims
-              if c.kind == "role"]
-    assert len(claims) == 1, claims
-    return claims[0]
+kb = real_kb
+_role = only_role
 
 
 def test_label_of_another_country_gives_way_to_the_stated_country(kb: KnowledgeBase) -> None:
