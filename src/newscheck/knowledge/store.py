@@ -137,6 +137,19 @@ class KnowledgeBase:
                                 for s in self.sources()],
                     "entities": self._counts[0], "statements": self._counts[1]}
 
+    def readonly_file(self) -> Path | None:
+        """The KB file when this connection reads it and cannot write to it, else None (a
+        writable connection, as ``--online`` opens, or an in-memory copy). Caches derived from the
+        KB may be keyed on that file's state only when this is not None."""
+        with self._lock:
+            try:
+                query_only = self.conn.execute("PRAGMA query_only").fetchone()[0]
+                files = {r[1]: r[2] for r in self.conn.execute("PRAGMA database_list")}
+            except sqlite3.Error:
+                return None
+        main = files.get("main")
+        return Path(main).resolve() if query_only == 1 and main else None
+
     def stats(self) -> dict[str, Any]:
         """``info()`` plus entities by kind and statements by property (``newscheck kb stats``)."""
         out = self.info()
