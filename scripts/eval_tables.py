@@ -1,7 +1,8 @@
 """Verdicts on synthetic sentences built from real office-holder tables
 (newscheck.evaluate.tables; docs/verification.md, "Real-data evaluation").
 
-    python scripts/eval_tables.py [--data PATH] [-n N | --all] [--seed S] [--run starter|tables|world]
+    python scripts/eval_tables.py [--data PATH] [-n N | --all] [--seed S]
+                                  [--run starter|tables|world]
                                   [--details] [--json]
 """
 

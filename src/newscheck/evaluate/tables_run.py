@@ -25,10 +25,10 @@ from .tables import (
     STARTER_KINDS,
     WORLD_LEADERS,
     Case,
-    world_tables,
     fold,
     load_terms,
     make_cases,
+    world_tables,
 )
 
 if TYPE_CHECKING:
