@@ -40,12 +40,6 @@ from .policy import (
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
-    if claim.qualifiers.get("event") or claim.qualifiers.get("under_mention"):
-        from .changes import check_change_or_under
-
-        changed = check_change_or_under(claim, ctx)
-        if changed is not None:
-            return changed
     v = check_role_at(claim, ctx, ctx.window(claim))
     if v.label != "refuted":
         return v
