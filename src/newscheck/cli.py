@@ -26,6 +26,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"newscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """Check a news article claim by claim: supported, refuted or not enough evidence."""
+
+
 class Format(StrEnum):
     json = "json"
     text = "text"
@@ -55,7 +71,9 @@ def check(
     from .report import render
 
     try:
-        source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
+        from .intake.locate import argument_source
+
+        source = read_stdin() if input == "-" else argument_source(input, max_bytes)
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
                            max_bytes=max_bytes)
         if input == "-":

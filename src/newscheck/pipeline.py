@@ -61,14 +61,17 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
                   warnings=warnings, version=__version__)
 
 
-def check(source: Source, *, published: date | str | None = None,
-          kb: KnowledgeBase | str | Path | None = None, online: bool = False,
-          max_bytes: int | None = None, today: date | None = None) -> Report:
-    """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``."""
+def check(source: Source | None = None, *, text: str | None = None, html: str | None = None,
+          published: date | str | None = None, kb: KnowledgeBase | str | Path | None = None,
+          online: bool = False, max_bytes: int | None = None,
+          today: date | None = None) -> Report:
+    """Check an article: ``source`` is a file (a ``Path`` or a one-line ``str`` naming it),
+    ``bytes`` or the article as a ``str``; or pass the content as ``text=`` or ``html=``
+    (docs/api.md)."""
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb
 
     # 1. intake
-    article = extract(source, published=published, max_bytes=max_bytes)
+    article = extract(source, text=text, html=html, published=published, max_bytes=max_bytes)
     knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
     return check_article(article, knowledge, today=today)
