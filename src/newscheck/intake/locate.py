@@ -52,11 +52,11 @@ def path_of(source: str) -> Path | None:
     s = source.strip()
     if not s or "\n" in s or len(s) > MAX_PATH_CHARS:
         return None
-    path = Path(s).expanduser()
     try:
+        path = Path(s).expanduser()
         if path.exists():
             return path
-    except (OSError, ValueError):       # a name too long for the OS, a NUL byte
+    except (OSError, ValueError, RuntimeError):   # too long for the OS, a NUL byte, no $HOME
         pass
     if looks_like_path(s):
         raise InputNotFound(f"no such file: {s}",
