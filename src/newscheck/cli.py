@@ -80,6 +80,8 @@ def check(
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
         write_output(render(report, format.value, color=False if to_file else None), output)
+        for warning in report.warnings:     # also in the report; stderr so a pipe sees them too
+            print(f"newscheck: warning: {warning}", file=sys.stderr)
     except NewscheckError as exc:
         fail(exc)
 
