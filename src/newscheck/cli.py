@@ -144,6 +144,9 @@ def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .eval_cli import eval_command
+
+    app.command("eval")(eval_command)
 
 
 def main() -> None:
