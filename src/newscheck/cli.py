@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
+from .eval_cli import LlmOption, NliOption
 
 app = typer.Typer(
     name="newscheck",
@@ -123,15 +124,20 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    nli_model: NliOption = None,
+    llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
     from .report import render
+    from .stance import load_stance
 
     try:
         source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
+        stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
+            if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, stance=stance)
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"

@@ -21,6 +21,7 @@ from .model import Article, Report, TimeAnchor
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
+    from .stance import StanceModel
 
 Source = str | bytes | Path
 
@@ -38,8 +39,14 @@ def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor,
     return TimeAnchor(basis="today", date=today, cue="no publication date"), [warning]
 
 
-def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None) -> Report:
-    """Stages 2-6 on an article that is already extracted."""
+def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
+                  stance: StanceModel | None = None) -> Report:
+    """Stages 2-6 on an article that is already extracted.
+
+    ``stance`` is the back-end that judges evidence passages (``--nli-model``/``--llm-endpoint``)
+    for the evidence-from-text stages; ``None`` means the shipped model, loaded only when one of
+    those stages has a passage to judge.
+    """
     from . import __version__
     from .claims import extract_claims
     from .linking import link_claims
@@ -63,7 +70,8 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
 def check(source: Source, *, published: date | str | None = None,
           kb: KnowledgeBase | str | Path | None = None, online: bool = False,
-          max_bytes: int | None = None, today: date | None = None) -> Report:
+          max_bytes: int | None = None, today: date | None = None,
+          stance: StanceModel | None = None) -> Report:
     """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``."""
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb
@@ -71,4 +79,4 @@ def check(source: Source, *, published: date | str | None = None,
     # 1. intake
     article = extract(source, published=published, max_bytes=max_bytes)
     knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
-    return check_article(article, knowledge, today=today)
+    return check_article(article, knowledge, today=today, stance=stance)

@@ -27,7 +27,7 @@ from ..model import VerdictLabel
 from ..stance.base import StanceLabel
 
 VERDICTS: tuple[VerdictLabel, ...] = ("supported", "refuted", "not_enough_evidence")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
 
 
 @dataclass(frozen=True)
