@@ -15,8 +15,13 @@ from typing import Annotated
 
 import typer
 
+<<<<<<< HEAD
 from .cli_common import EXIT_INTERNAL, fail, parse_date, read_stdin, write_output
 from .errors import NewscheckError
+=======
+from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
+from .eval_cli import LlmOption, NliOption
+>>>>>>> h11a
 
 app = typer.Typer(
     name="newscheck",
@@ -65,17 +70,26 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    nli_model: NliOption = None,
+    llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
     from .report import render
+    from .stance import load_stance
 
     try:
+<<<<<<< HEAD
         from .intake.locate import argument_source
 
         source = read_stdin() if input == "-" else argument_source(input, max_bytes)
+=======
+        source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
+        stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
+            if nli_model is not None or llm_endpoint is not None else None
+>>>>>>> h11a
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, stance=stance)
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
@@ -90,6 +104,9 @@ def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .eval_cli import eval_command
+
+    app.command("eval")(eval_command)
 
 
 def main() -> None:
