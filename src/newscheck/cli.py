@@ -15,13 +15,9 @@ from typing import Annotated
 
 import typer
 
-<<<<<<< HEAD
 from .cli_common import EXIT_INTERNAL, fail, parse_date, read_stdin, write_output
 from .errors import NewscheckError
-=======
-from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
 from .eval_cli import LlmOption, NliOption
->>>>>>> h11a
 
 app = typer.Typer(
     name="newscheck",
@@ -79,15 +75,11 @@ def check(
     from .stance import load_stance
 
     try:
-<<<<<<< HEAD
         from .intake.locate import argument_source
 
         source = read_stdin() if input == "-" else argument_source(input, max_bytes)
-=======
-        source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
             if nli_model is not None or llm_endpoint is not None else None
->>>>>>> h11a
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
                            max_bytes=max_bytes, stance=stance)
         if input == "-":
