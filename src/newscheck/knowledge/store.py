@@ -144,6 +144,29 @@ class KnowledgeBase:
                                 for s in self.sources()],
                     "entities": self._counts[0], "statements": self._counts[1]}
 
+    def public_info(self) -> dict[str, Any]:
+        """``info()`` as it goes into a report that people share: sources named by name and file
+        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        info = self.info()
+        info.pop("path", None)
+        sources = self.sources()
+        info["sources"] = [
+            {k: _base_name(v) if k == "file" else v for k, v in s.items()
+             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
+            for s in sources if s["kind"] != "world pack"]   # the starter's build time is local
+        world = [s for s in sources if s["kind"] == "world pack"]
+        if world:   # one entry for the world pack's snapshots (each term names its own)
+            from .. import __version__
+
+            dates = sorted(s["as_of"] for s in world if s["as_of"])
+            info["sources"].insert(1 if info["sources"] else 0, {
+                "name": f"newscheck world pack: {len(world)} Wikidata snapshots of "
+                        f"every-politician-scrapers, {dates[0]} to {dates[-1]}" if dates else
+                        "newscheck world pack",
+                "file": f"newscheck {__version__} world pack",
+                "as_of": dates[-1] if dates else None})
+        return info
+
     def readonly_file(self) -> Path | None:
         """The KB file when this connection reads it and cannot write to it, else None (a
         writable connection, as ``--online`` opens, or an in-memory copy). Caches derived from the
@@ -371,3 +394,11 @@ def _country_by_name(name: str) -> Any:
     except ImportError:
         return None
     return country_by_name(name)
+
+
+def _base_name(file: object) -> object:
+    """``/home/u/dumps/wikidata-20240101.json.gz`` → ``wikidata-20240101.json.gz`` (Windows
+    separators too); anything that is not a string is kept as it is."""
+    if not isinstance(file, str):
+        return file
+    return file.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or file

@@ -24,6 +24,7 @@ from ..errors import ImportFailed
 from ..model import PartialDate
 from .kinds import kind_from_label
 from .schema import norm
+from .stream import open_stream
 from .writer import Record, Stmt, Writer
 
 SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {   # name: (required, optional)
@@ -71,8 +72,6 @@ def shape_of(path: Path, header: list[str]) -> str:
 
 
 def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | BadRow]]]:
-    from .importer import open_stream
-
     with open_stream(path) as fh:
         raw = fh.read()
     try:
@@ -377,7 +376,7 @@ def _alias(position: Record, label: str) -> None:
     country. A portfolio title ("Minister of Culture", kind ``minister``) is kept: the same alias
     of many countries' offices, narrowed to the article's country by the linker. Other titles
     ("Chief Justice") get none."""
-    from ..linking.offices import office_words
+    from .offices import office_words
 
     word = office_words().get(label.lower())
     if (norm(label) != norm(position.label) and label not in position.aliases
