@@ -139,7 +139,11 @@ def keep_position(rec: Record) -> bool:
             or rec.label in international_overrides())
 
 
-def name_variants(people: dict[str, list[str]]) -> dict[str, list[str]]:
+_PROMINENT = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+
+
+def name_variants(people: dict[str, list[str]],
+                  prominent: frozenset[str] = frozenset()) -> dict[str, list[str]]:
     """Aliases for the ways news writes names (knowledge/variants.py), kept only where no other
     person — in the world pack or the starter pack — bears them, and no country or office title
     is spelled so."""
@@ -153,7 +157,7 @@ def name_variants(people: dict[str, list[str]]) -> dict[str, list[str]]:
     reserved += [n for c in all_countries() for n in (c.name, *c.short_forms, *c.demonyms)]
     reserved += list(office_words())
     return unique_variants(((pid, row[1], [a for a in row[2].split("|") if a])
-                            for pid, row in people.items()), reserved)
+                            for pid, row in people.items()), reserved, prominent)
 
 
 def render(sources: list[Source]) -> dict[str, str]:
@@ -162,6 +166,7 @@ def render(sources: list[Source]) -> dict[str, str]:
     people: dict[str, list[str]] = {}
     terms: list[list[str]] = []
     overrides = international_overrides()
+    kinds: dict[str, str | None] = {}
     kept = {rec.id for src in sources for rec in src.records
             if rec.kind == "position" and (src.id in KEEP_ALL or keep_position(rec))}
     for src in sources:
@@ -174,6 +179,7 @@ def render(sources: list[Source]) -> dict[str, str]:
                 kind, single, aliases = overrides.get(rec.label, ("", "", ()))
                 positions[rec.id] = [rec.id, rec.label, "|".join([*rec.aliases, *aliases]),
                                      p17, p1001, kind, single, src.id]
+                kinds[rec.id] = kind_from_label(rec.label, p1001 or None)
                 continue
             mine = [s for s in rec.statements if s.property == "P39" and s.value in kept]
             if mine:
@@ -183,7 +189,8 @@ def render(sources: list[Source]) -> dict[str, str]:
                     row = (s.sid or "").rsplit(":", 1)[-1]
                     terms.append([rec.id, s.value, _date(s.start, s.start_prec),
                                   _date(s.end, s.end_prec), src.id, row])
-    for pid, aliases in name_variants(people).items():
+    prominent = frozenset(row[0] for row in terms if kinds.get(row[1]) in _PROMINENT)
+    for pid, aliases in name_variants(people, prominent).items():
         people[pid][2] = "|".join(filter(None, [people[pid][2], *aliases]))
     meta = {
         "name": "world pack", "version": 1,
