@@ -209,13 +209,41 @@ def render(sources: list[Source]) -> dict[str, str]:
     }
 
 
+def coverage(pack: Path) -> str:
+    """Per source: country, snapshot date, people and terms the shipped pack holds."""
+    from collections import Counter
+
+    from newscheck.knowledge.countries import country
+
+    meta = json.loads((pack / "pack.json").read_text("utf-8"))
+    with (pack / "terms.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    terms = Counter(r["source"] for r in rows)
+    people = Counter(src for src, _ in {(r["source"], r["person"]) for r in rows})
+    lines = ["| source (every-politician-scrapers/…) | country | as of | commit | people | terms |",
+             "| --- | --- | --- | --- | ---: | ---: |"]
+    for s in meta["sources"]:
+        c = country(s["country"]) if s["country"] else None
+        where = c.name if c is not None else (s["country"] or "international / several")
+        lines.append(f"| {s['repository'].split('/')[-1]} | {where} | {s['as_of']} | "
+                     f"{s['commit'][:7]} | {people[s['id']]} | {terms[s['id']]} |")
+    lines.append(f"| **all {len(meta['sources'])} sources** | | | | "
+                 f"{len({r['person'] for r in rows})} | {len(rows)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 if the shipped files differ from a fresh build")
+    ap.add_argument("--coverage", action="store_true",
+                    help="print the shipped pack's coverage per source (a Markdown table)")
     args = ap.parse_args(argv)
+    if args.coverage:
+        print(coverage(args.out))
+        return 0
     if not args.data.is_dir():
         print(f"no shared data at {args.data}: nothing to build (pass --data PATH)")
         return 0
