@@ -41,12 +41,10 @@ LOADER_VERSION = "5"   # 2: statement ids point at the terms.csv line; 3: world 
 
 
 def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
-    from .worldpack import PACK_FILES as WORLD_FILES
-
     h = hashlib.sha256(f"loader {LOADER_VERSION}\0".encode())
     files = [pack_dir / n for n in PACK_FILES]
-    if world_dir is not None:
-        files += [world_dir / n for n in WORLD_FILES]
+    if world_dir is not None:     # its pack.json carries the digest of its CSV files
+        files.append(world_dir / "pack.json")
     for p in files:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
