@@ -23,9 +23,9 @@ from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
 from .decode import decode, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
-from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
+from .read import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, check_bytes, check_nul_bytes, read_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "extract"]
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_MAX_BYTES", "extract", "max_bytes_limit"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -38,6 +38,18 @@ def _published_option(published: date | str | None) -> date | None:
     except ValueError:
         raise MalformedInput(f"published date {published!r} is not a date",
                              "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
+
+
+def max_bytes_limit(max_bytes: int | None) -> int:
+    """The input size limit: ``max_bytes`` checked (a positive whole number up to
+    :data:`MAX_MAX_BYTES`), else the default."""
+    if max_bytes is None:
+        return DEFAULT_MAX_BYTES
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) \
+            or not 0 < max_bytes <= MAX_MAX_BYTES:
+        raise MalformedInput(f"--max-bytes {max_bytes!r} is not a size newscheck accepts",
+                             f"give a whole number of bytes from 1 to {MAX_MAX_BYTES:,}")
+    return max_bytes
 
 
 def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
@@ -82,7 +94,7 @@ def extract(source: str | bytes | Path, *, published: date | str | None = None,
     ``bytes`` (raw content). ``published`` overrides the page's date. ``max_bytes`` (default
     20 MB) bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
     """
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limit = max_bytes_limit(max_bytes)
     option_date = _published_option(published)
     # 1. read, 2. decode
     text, label = _text_of(source, limit)
