@@ -144,6 +144,9 @@ def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .batch_cli import register as register_batch
+
+    register_batch(app)
 
 
 def main() -> None:
