@@ -150,6 +150,6 @@ def import_blocks(ranges: Iterable[tuple[int, bytes]], handle: Handle, writer: W
             p.join()
         for part in parts:
             with contextlib.suppress(OSError):
-                os.unlink(part)
+                Path(part).unlink()
         with contextlib.suppress(OSError):
-            os.rmdir(tmp)
+            Path(tmp).rmdir()

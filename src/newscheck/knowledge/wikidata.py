@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+import orjson
+
 from .kinds import COUNTRY_CLASSES, HUMAN, POSITION_CLASSES, SUPERCLASS_KINDS, kind_from_label
 from .writer import Record, Stmt
-
-import orjson
 
 _loads: Callable[[bytes], Any] = orjson.loads
 JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, ValueError)
