@@ -97,7 +97,7 @@ def generate(folder: Path, n: int) -> tuple[Path, Path]:
         for i in range(n):
             paras = texts[i % len(texts)]
             title = f"Dispatch {i}: {paras[0][:60]}"
-            body = [f"Report number {i} from our correspondents."] + paras
+            body = [f"Report number {i} from our correspondents.", *paras]
             tf.write(json.dumps({"id": f"t{i}", "text": "\n\n".join([title, *body])}) + "\n")
             article = "".join(f"  <p>{htmlmod.escape(p)}</p>\n" for p in body)
             doc = (head.replace("<title>", f"<title>{htmlmod.escape(title)} – ", 1)
