@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli import fail
+from .cli_common import fail
 from .errors import BatchMostlyFailed, BatchSomeFailed, NewscheckError
 
 if TYPE_CHECKING:
