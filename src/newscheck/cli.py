@@ -99,6 +99,9 @@ def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .batch_cli import register as register_batch
+
+    register_batch(app)
     from .eval_cli import eval_command
 
     app.command("eval")(eval_command)
