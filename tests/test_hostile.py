@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +21,14 @@ from hypothesis import strategies as st
 
 from newscheck import check
 from newscheck.cli import write_output
+from newscheck.errors import ImportLocked
 from newscheck.intake.detect import is_svg
+from newscheck.knowledge import KnowledgeBase
+from newscheck.knowledge.importer import import_files
+from newscheck.knowledge.kblock import import_lock
 from newscheck.report import render
 
+from .knowledge.kbhelpers import KISHIDA, japan_entities, write_dump
 from .test_cli import ARTICLE, assert_clean_error, run
 
 # --- 1. ReDoS in intake ------------------------------------------------------------------------
@@ -121,3 +129,95 @@ def test_output_directory_is_checked_before_the_check(tmp_path: Path) -> None:
     # a missing input and a missing output directory: the output is reported, not the input
     proc = run("check", str(tmp_path / "absent.txt"), "-o", str(tmp_path / "no" / "r.json"))
     assert_clean_error(proc, 1, "does not exist")
+
+
+# --- 4. KB writes that lost or blocked -----------------------------------------------------------
+@pytest.fixture
+def kb_file(tmp_path: Path) -> Path:
+    kb = tmp_path / "kb.sqlite"
+    import_files(kb, [write_dump(tmp_path / "dump.json", japan_entities())])
+    return kb
+
+
+def _search(kb: Path, name: str = "Fumio Kishida") -> list[str]:
+    with KnowledgeBase.open(kb) as knowledge:
+        return [e.id for e in knowledge.search(name)]
+
+
+def test_second_import_is_refused_while_one_runs(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "dump.json", japan_entities())
+    kb = tmp_path / "new.sqlite"
+    with import_lock(kb):       # an import into a KB that does not exist yet is running
+        with pytest.raises(ImportLocked, match="another import"):
+            import_files(kb, [dump])
+        proc = run("kb", "import", str(dump), "--kb", str(kb))
+        assert_clean_error(proc, 16, "another import")
+    assert not kb.exists()
+    import_files(kb, [dump])     # the lock is gone with its holder
+    assert _search(kb) == [KISHIDA]
+
+
+def test_a_check_reads_while_an_import_writes(kb_file: Path) -> None:
+    writer = sqlite3.connect(kb_file, isolation_level=None)
+    writer.execute("PRAGMA cache_size = 2")        # spill to the file mid-transaction
+    writer.execute("BEGIN IMMEDIATE")
+    writer.executemany("INSERT INTO aliases(entity, alias, norm) VALUES (?, ?, ?)",
+                       ((f"Q{i}", f"name {i}", f"name {i}") for i in range(50_000)))
+    try:
+        assert _search(kb_file) == [KISHIDA]       # was exit 11 "cannot be read … rebuild it"
+        proc = run("kb", "lookup", "Fumio Kishida", "--kb", str(kb_file))
+        assert proc.returncode == 0, proc.stderr
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+_KILLED_WRITER = """
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = " + sys.argv[2])
+conn.execute("PRAGMA cache_size = 2")
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("DELETE FROM aliases")
+conn.executemany("INSERT INTO aliases(entity, alias, norm) VALUES (?, ?, ?)",
+                 ((f"Q{i}", f"n {i}", f"n {i}") for i in range(50_000)))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_killed_import_leaves_the_kb_readable_and_intact(kb_file: Path, journal: str) -> None:
+    # "delete": a KB written before WAL, whose hot journal only a writable open rolls back
+    proc = subprocess.run([sys.executable, "-c", _KILLED_WRITER, str(kb_file), journal],
+                          capture_output=True, timeout=60)
+    assert proc.returncode == -9
+    if journal == "delete":
+        assert (kb_file.parent / "kb.sqlite-journal").stat().st_size > 0
+    assert _search(kb_file) == [KISHIDA]
+
+
+def test_stale_temporary_files_are_removed(kb_file: Path) -> None:
+    stale = kb_file.with_name(f".{kb_file.name}.99999.tmp")
+    stale.write_bytes(b"x" * 1000)
+    import_files(kb_file, [write_dump(kb_file.parent / "more.json", japan_entities())])
+    assert not stale.exists()
+
+
+def _handles_sigterm(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(re.search(r"SigCgt:\s*([0-9a-f]+)", status).group(1), 16)  # type: ignore[union-attr]
+    return bool(caught & (1 << (signal.SIGTERM - 1)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_sigterm_is_an_interruption_like_ctrl_c() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "newscheck.cli", "check", "-"],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    for _ in range(600):           # until the handler is installed (bounded: 60 s)
+        if _handles_sigterm(proc.pid):
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err

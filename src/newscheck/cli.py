@@ -107,8 +107,15 @@ def _register_subcommands() -> None:
     app.command("eval")(eval_command)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt     # SIGTERM as Ctrl-C: imports roll back and remove their temp files
+
+
 def main() -> None:
     _register_subcommands()
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except NewscheckError as exc:  # raised outside a command body (e.g. while opening the KB)

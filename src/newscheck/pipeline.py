@@ -38,6 +38,7 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     """
     from . import __version__
     from .claims import extract_claims
+    from .knowledge.store import kb_errors
     from .linking import link_claims
     from .verify import verify_claims
 
@@ -49,12 +50,13 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     if article.language and not article.language.lower().startswith("en"):
         warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
                         f"English, so few claims in it can be recognised or checked.")
-    # 3. claims
-    claims = extract_claims(article, kb, anchor)
-    # 4. linking
-    claims = link_claims(claims, article, kb)
-    # 5. verify
-    verify_claims(claims, kb, article, today=anchor.date)
+    with kb_errors(kb.path):
+        # 3. claims
+        claims = extract_claims(article, kb, anchor)
+        # 4. linking
+        claims = link_claims(claims, article, kb)
+        # 5. verify
+        verify_claims(claims, kb, article, today=anchor.date)
     # 6. report
     return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.public_info(),
                   warnings=warnings, version=__version__)

@@ -20,8 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from ..errors import ImportFailed
+from ..errors import ImportFailed, KnowledgeBaseBusy
 from . import schema, tables
+from .kblock import import_lock
 from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
@@ -260,10 +261,19 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)
     try:
-        if kb_path.exists():
-            return _import_existing(kb_path, paths, skip_bad, workers)
-        return _import_new(kb_path, paths, skip_bad, workers)
+        if kb_path.is_dir():
+            raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
+                               "give the path of the .sqlite file (--kb PATH)")
+        kb_path.parent.mkdir(parents=True, exist_ok=True)
+        with import_lock(kb_path):
+            if kb_path.exists():
+                return _import_existing(kb_path, paths, skip_bad, workers)
+            return _import_new(kb_path, paths, skip_bad, workers)
     except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise KnowledgeBaseBusy(f"{kb_path}: the knowledge base is locked by another "
+                                    f"process ({exc})", "retry when it has finished; the "
+                                    "knowledge base is unchanged") from None
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ImportFailed(f"import into {kb_path} failed: {detail}",
                            "check that the KB and its directory are writable and the disk has "
@@ -272,9 +282,6 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
 
 def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
                      workers: int) -> ImportResult:
-    if kb_path.is_dir():
-        raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
-                           "give the path of the .sqlite file (--kb PATH)")
     conn = schema.connect(kb_path, readonly=False)
     try:
         try:
@@ -286,6 +293,8 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
             raise ImportFailed(f"{kb_path}: {problem}",
                                "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
+        with contextlib.suppress(sqlite3.OperationalError):   # a KB from before WAL: convert
+            conn.execute("PRAGMA journal_mode = WAL")        # (fails only while it is read)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -301,7 +310,6 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
 
 
 def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) -> ImportResult:
-    kb_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
@@ -314,6 +322,8 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
         conn.executescript(schema.INDEXES)
         conn.commit()
+        # WAL: checks read the KB while a later import writes to it (readers are never blocked)
+        conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
         tmp.replace(kb_path)
         return result
