@@ -6,14 +6,19 @@ Slow cases are marked ``slow``; the figures are printed by ``benchmarks/stress.p
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -21,11 +26,12 @@ from hypothesis import strategies as st
 
 from newscheck import check
 from newscheck.cli import write_output
-from newscheck.errors import ImportLocked
+from newscheck.errors import ImportLocked, OnlineLookupFailed
 from newscheck.intake.detect import is_svg
-from newscheck.knowledge import KnowledgeBase
+from newscheck.knowledge import KnowledgeBase, httpget, open_kb
 from newscheck.knowledge.importer import import_files
 from newscheck.knowledge.kblock import import_lock
+from newscheck.knowledge.online import WikidataClient
 from newscheck.report import render
 
 from .knowledge.kbhelpers import KISHIDA, japan_entities, write_dump
@@ -221,3 +227,95 @@ def test_sigterm_is_an_interruption_like_ctrl_c() -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
+
+
+# --- 5. the online client does not trust the server ----------------------------------------------
+class Hostile(BaseHTTPRequestHandler):
+    """A local Wikidata API that misbehaves as ``Hostile.mode`` says."""
+
+    mode = "ok"
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        Hostile.requests.append(self.path)
+        mode = Hostile.mode
+        if mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.end_headers()
+            return
+        body = {"error-str": b'{"error": "str"}', "list": b"[1, 2]",
+                "search-null": b'{"search": null, "entities": null}',
+                "many": json.dumps({"search": [{"id": f"Q{i}"} for i in range(1, 5000)],
+                                    "entities": {}}).encode(),
+                "nested": b"[" * 100_000 + b"]" * 100_000}.get(mode, b"{}")
+        if mode == "huge":
+            body = b'{"search": [' + b" " * (9 << 20) + b"]}"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if mode != "drip":
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if mode == "drip":
+            for ch in b'{"search": []}':
+                self.wfile.write(bytes([ch]))
+                self.wfile.flush()
+                time.sleep(0.25)
+            return
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def hostile() -> Iterator[str]:
+    Hostile.requests = []
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/w/api.php"
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.mark.parametrize("mode", ["error-str", "list", "search-null", "huge", "drip", "redirect",
+                                  "nested"])
+def test_a_misbehaving_server_is_a_lookup_failure(hostile: str, mode: str) -> None:
+    Hostile.mode = mode
+    client = WikidataClient(hostile, min_interval=0, timeout=1.5)
+    with pytest.raises(OnlineLookupFailed):
+        client.search("Fumio Kishida")
+
+
+def test_many_hits_are_capped_and_deduplicated(hostile: str) -> None:
+    Hostile.mode = "many"     # 5,000 hits once cost 1,557 requests
+    client = WikidataClient(hostile, min_interval=0)
+    assert len(client.search("Kishida")) <= 10
+    assert len(Hostile.requests) == 1
+
+
+@pytest.mark.parametrize("url", ["http://www.wikidata.org/w/api.php",
+                                 "https://127.0.0.1/w/api.php", "https://169.254.169.254/",
+                                 "https://10.0.0.1/", "https://[::1]/"])
+def test_non_https_and_private_targets_are_refused(url: str) -> None:
+    with pytest.raises(OnlineLookupFailed, match="refused"):
+        httpget.check_target(url, None)
+
+
+def test_failed_lookups_reach_the_report(hostile: str, kb_file: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    Hostile.mode = "list"
+    monkeypatch.setenv("NEWSCHECK_WIKIDATA_API", hostile)
+    monkeypatch.setenv("NEWSCHECK_WIKIDATA_INTERVAL", "0")
+    report = check("Prime Minister Yoshihide Suga met President Joe Biden in Washington.",
+                   kb=open_kb(kb_file, online=True), published="2021-04-16")
+    assert any("continuing offline" in w for w in report.warnings), report.warnings
+
+
+def test_bad_interval_is_a_documented_error(tmp_path: Path, kb_file: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    env = {**os.environ, "NEWSCHECK_WIKIDATA_INTERVAL": "abc"}
+    proc = subprocess.run([sys.executable, "-m", "newscheck.cli", "check", str(tmp_path / "a.txt"),
+                           "--online", "--kb", str(kb_file)], capture_output=True, env=env,
+                          timeout=120)
+    assert_clean_error(proc, 9, "NEWSCHECK_WIKIDATA_INTERVAL")

@@ -50,6 +50,8 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     if article.language and not article.language.lower().startswith("en"):
         warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
                         f"English, so few claims in it can be recognised or checked.")
+    online_warnings: list[str] = getattr(kb, "warnings", [])
+    seen = len(online_warnings)
     with kb_errors(kb.path):
         # 3. claims
         claims = extract_claims(article, kb, anchor)
@@ -57,6 +59,7 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
         claims = link_claims(claims, article, kb)
         # 5. verify
         verify_claims(claims, kb, article, today=anchor.date)
+    warnings.extend(online_warnings[seen:])     # failed --online look-ups of this check
     # 6. report
     return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.public_info(),
                   warnings=warnings, version=__version__)
