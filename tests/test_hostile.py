@@ -26,15 +26,16 @@ from hypothesis import strategies as st
 
 from newscheck import check
 from newscheck.cli import write_output
-from newscheck.errors import ImportLocked, OnlineLookupFailed
+from newscheck.errors import ImportFailed, ImportLocked, OnlineLookupFailed
 from newscheck.intake.detect import is_svg
 from newscheck.knowledge import KnowledgeBase, httpget, open_kb
 from newscheck.knowledge.importer import import_files
 from newscheck.knowledge.kblock import import_lock
+from newscheck.knowledge.linecap import MAX_LINE_BYTES
 from newscheck.knowledge.online import WikidataClient
 from newscheck.report import render
 
-from .knowledge.kbhelpers import KISHIDA, japan_entities, write_dump
+from .knowledge.kbhelpers import KISHIDA, japan_entities, write_dump, write_japan_tables
 from .test_cli import ARTICLE, assert_clean_error, run
 
 # --- 1. ReDoS in intake ------------------------------------------------------------------------
@@ -319,3 +320,53 @@ def test_bad_interval_is_a_documented_error(tmp_path: Path, kb_file: Path) -> No
                            "--online", "--kb", str(kb_file)], capture_output=True, env=env,
                           timeout=120)
     assert_clean_error(proc, 9, "NEWSCHECK_WIKIDATA_INTERVAL")
+
+
+# --- 8. import error paths: file:line, skippable, KB unchanged -----------------------------------
+_PERSON = ('{"type":"item","id":"Q900000009","labels":{"en":{"language":"en","value":"%s"}},'
+           '"claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":'
+           '{"value":{"entity-type":"item","numeric-id":5,"id":"Q5"},"type":"wikibase-entityid"}}'
+           ',"type":"statement","rank":%s}],"P39":[]}},')
+BAD_LINES = {
+    "deep nesting": ('{"type":"item","id":"Q900000009","claims":{"P39":' + "[" * 5000
+                     + "]" * 5000 + "}},"),
+    "lone surrogate": _PERSON % ("Bad \\ud800 label", '"normal"'),
+    "non-string rank": _PERSON % ("Rank Person", "5"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_LINES))
+def test_a_bad_dump_line_is_a_file_line_error_and_skippable(kb_file: Path, case: str) -> None:
+    before = kb_file.read_bytes()
+    dump = write_dump(kb_file.parent / "bad.json", japan_entities(), extra_lines=[BAD_LINES[case]])
+    with pytest.raises(ImportFailed, match=r"bad\.json:2: malformed entity") as err:
+        import_files(kb_file, [dump])
+    assert "disk" not in str(err.value)
+    assert kb_file.read_bytes() == before
+    assert import_files(kb_file, [dump], skip_bad=True).skipped == 1
+    assert _search(kb_file) == [KISHIDA]
+
+
+def test_a_csv_field_over_128_kib_is_a_file_line_error(tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    holders = write_japan_tables(folder)
+    holders.write_text(holders.read_text() + "Prime Minister," + "x" * 200_000 + ",Q1,2020,,\n")
+    with pytest.raises(ImportFailed, match=r"holders21\.csv:7: malformed row: field larger"):
+        import_files(tmp_path / "kb.sqlite", [holders])
+    assert not (tmp_path / "kb.sqlite").exists()
+    assert import_files(tmp_path / "kb.sqlite", [holders], skip_bad=True).skipped == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_dump_on_one_line_is_capped(tmp_path: Path, workers: int) -> None:
+    one = tmp_path / "one.json"      # a whole dump on one line, past the line cap
+    with one.open("wb") as fh:
+        fh.write(b"[")
+        entity = json.dumps(japan_entities()[0]).encode() + b","
+        for _ in range(MAX_LINE_BYTES // len(entity) + 2):
+            fh.write(entity)
+        fh.write(b"]")
+    with pytest.raises(ImportFailed, match=r"one\.json:1: .*longer than"):
+        import_files(tmp_path / "kb.sqlite", [one], workers=workers)
+    assert import_files(tmp_path / "kb.sqlite", [one], skip_bad=True,
+                        workers=workers).skipped == 1

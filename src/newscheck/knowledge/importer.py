@@ -23,6 +23,7 @@ from typing import IO
 from ..errors import ImportFailed, KnowledgeBaseBusy
 from . import schema, tables
 from .kblock import import_lock
+from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
@@ -115,7 +116,11 @@ def _bz2_chunks(fh: IO[bytes]) -> Iterator[bytes]:
 def _chunks(path: Path) -> Iterator[bytes]:
     """Decompressed chunks of ``path``, at most ``OUT`` bytes each (much faster than
     GzipFile.readline, constant memory); multi-member files included; a missing end is an
-    error."""
+    error; a line longer than :data:`.linecap.MAX_LINE_BYTES` is cut and marked."""
+    return capped(_raw_chunks(path))
+
+
+def _raw_chunks(path: Path) -> Iterator[bytes]:
     with path.open("rb") as fh:
         head = fh.read(4)
         fh.seek(0)
@@ -186,7 +191,10 @@ def _dump_loop(lines: Iterable[bytes], path: Path, writer: Writer, skip_bad: boo
         if not raw.endswith(_ENDS):      # a cut or broken line, unless blank or '[' / ']'
             if raw.strip() in _FRAMES:
                 continue
-            line, problem = None, "the line is cut short or broken (an entity line ends in '}')"
+            line, problem = None, (
+                f"the line is longer than {MAX_LINE_BYTES} bytes (a whole dump on one line?)"
+                if raw.endswith(OVERLONG) else
+                "the line is cut short or broken (an entity line ends in '}')")
         elif only is not None:
             if line_id(raw) not in only:
                 continue

@@ -13,7 +13,6 @@ http or local (tests point it at a loopback server).
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
@@ -24,6 +23,8 @@ import urllib.parse
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from .. import __version__
 from ..errors import MalformedInput, OnlineLookupFailed
@@ -107,8 +108,8 @@ class WikidataClient:
             finally:
                 self._last = time.monotonic()
         try:
-            data = json.loads(body)
-        except (ValueError, RecursionError):
+            data = orjson.loads(body)     # strict: no lone surrogates, a nesting limit
+        except ValueError:
             raise OnlineLookupFailed("Wikidata answered with something that is not JSON") \
                 from None
         if not isinstance(data, dict):
