@@ -6,6 +6,7 @@ Slow cases are marked ``slow``; the figures are printed by ``benchmarks/stress.p
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -24,9 +25,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscheck import check
+from newscheck import check, extract
 from newscheck.cli import write_output
-from newscheck.errors import ImportFailed, ImportLocked, OnlineLookupFailed
+from newscheck.errors import (
+    ImportFailed,
+    ImportLocked,
+    KnowledgeBaseCorrupt,
+    NoArticleText,
+    OnlineLookupFailed,
+    UnsupportedInput,
+)
 from newscheck.intake.detect import is_svg
 from newscheck.knowledge import KnowledgeBase, httpget, open_kb
 from newscheck.knowledge.importer import import_files
@@ -217,7 +225,7 @@ def _handles_sigterm(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
-def test_sigterm_is_an_interruption_like_ctrl_c() -> None:
+def test_sigterm_unwinds_and_exits_143() -> None:
     proc = subprocess.Popen([sys.executable, "-m", "newscheck.cli", "check", "-"],
                             stdin=subprocess.PIPE, stderr=subprocess.PIPE)
     for _ in range(600):           # until the handler is installed (bounded: 60 s)
@@ -226,8 +234,8 @@ def test_sigterm_is_an_interruption_like_ctrl_c() -> None:
         time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert b"Traceback" not in err
+    assert proc.returncode == 143, err
+    assert err.strip() == b"newscheck: terminated"
 
 
 # --- 5. the online client does not trust the server ----------------------------------------------
@@ -370,3 +378,71 @@ def test_a_dump_on_one_line_is_capped(tmp_path: Path, workers: int) -> None:
         import_files(tmp_path / "kb.sqlite", [one], workers=workers)
     assert import_files(tmp_path / "kb.sqlite", [one], skip_bad=True,
                         workers=workers).skipped == 1
+
+
+# --- 9. silent data loss in intake ---------------------------------------------------------------
+_BODY = ("The small harbour town of Eastwick opened its new public library on Saturday, two years "
+         "after building work began on the site of a former warehouse by the water. ") * 4
+
+
+def test_a_truncated_gzip_article_is_refused() -> None:
+    data = gzip.compress(_BODY.encode())
+    with pytest.raises(UnsupportedInput, match="truncated"):
+        extract(data[:-12])
+
+
+def test_every_gzip_member_is_read() -> None:
+    raw = _BODY.encode()
+    article = extract(gzip.compress(raw[:150]) + gzip.compress(raw[150:]))
+    assert article.text.rstrip().endswith("by the water.")
+    assert len(article.text) > 500
+
+
+@pytest.mark.parametrize("source", [(_BODY * 20).encode() + b"\x00" + _BODY.encode(),
+                                    _BODY * 20 + "\x00" + _BODY,
+                                    ("\ufeff" + _BODY * 20 + "\x00").encode("utf-16-le")])
+def test_a_nul_anywhere_is_refused(source: str | bytes) -> None:
+    with pytest.raises(UnsupportedInput, match="NUL"):
+        extract(source)
+
+
+def test_a_guessed_encoding_is_a_warning() -> None:
+    data = _BODY.replace("library", "café library").encode("cp1252")
+    report = check(data, published="2023-05-07")
+    assert "café" in report.article.text
+    assert any("read as cp1252" in w for w in report.warnings)
+    assert not check(_BODY.encode(), published="2023-05-07").warnings
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_deeply_nested_html_is_flattened_not_lost(depth: int) -> None:
+    html = ("<html><body>" + "<div>" * depth + f"<p>{_BODY}</p><p>{_BODY}</p>" + "</div>" * depth
+            + "</body></html>")
+    assert "former warehouse" in extract(html=html).text
+
+
+def test_html_nested_past_the_parser_says_why() -> None:
+    html = "<html><body>" + "<div>" * 3000 + f"<p>{_BODY}</p>" + "</div>" * 3000
+    with pytest.raises(NoArticleText, match="levels deep"):
+        extract(html=html)
+
+
+# --- 10. exit 70 where a documented error belongs ------------------------------------------------
+def test_a_corrupt_kb_page_is_exit_11(kb_file: Path, tmp_path: Path) -> None:
+    data = bytearray(kb_file.read_bytes())
+    for at in range(4096 * 2, len(data), 4096):        # every page but the first two
+        data[at:at + 64] = b"\xff" * 64
+    kb_file.write_bytes(bytes(data))
+    (tmp_path / "a.txt").write_text("Prime Minister Fumio Kishida met Joe Biden in Tokyo on "
+                                    "Friday to discuss trade.\n")
+    proc = run("check", str(tmp_path / "a.txt"), "--kb", str(kb_file), "--published",
+               "2023-05-07")
+    assert_clean_error(proc, 11, str(kb_file))
+
+
+def test_a_damaged_starter_cache_hint_says_how_to_rebuild(tmp_path: Path) -> None:
+    cache = tmp_path / "starter-0.1.0-0123456789abcdef.sqlite"
+    cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    with pytest.raises(KnowledgeBaseCorrupt, match="starter-pack cache") as err:
+        KnowledgeBase.open(cache)
+    assert "rm " in str(err.value.hint) and "rebuilt" in str(err.value.hint)

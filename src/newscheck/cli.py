@@ -107,8 +107,15 @@ def _register_subcommands() -> None:
     app.command("eval")(eval_command)
 
 
+EXIT_TERMINATED = 143     # 128 + SIGTERM, as a shell reports a process the signal ended
+
+
+class Terminated(SystemExit):
+    """SIGTERM: unwinds like Ctrl-C (an import rolls back and removes its temporary file)."""
+
+
 def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt     # SIGTERM as Ctrl-C: imports roll back and remove their temp files
+    raise Terminated(EXIT_TERMINATED)
 
 
 def main() -> None:
@@ -124,6 +131,9 @@ def main() -> None:
     except KeyboardInterrupt:
         print("newscheck: interrupted", file=sys.stderr)
         sys.exit(130)
+    except Terminated:
+        print("newscheck: terminated", file=sys.stderr)
+        sys.exit(EXIT_TERMINATED)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # a bug: say so plainly

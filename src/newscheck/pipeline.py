@@ -44,6 +44,7 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
     # 2. anchor
     anchor, warnings = anchor_for(article, today)
+    warnings[:0] = article.warnings
     too_new = kb_age_warning(anchor, kb.as_of)
     if too_new:
         warnings.append(too_new)

@@ -71,6 +71,10 @@ def kb_errors(path: object) -> Iterator[None]:
 
 
 def _corrupt(path: object, exc: Exception) -> KnowledgeBaseCorrupt:
+    if Path(str(path)).name.startswith("starter-"):   # the cache starter.cached_kb builds
+        return KnowledgeBaseCorrupt(f"{path}: newscheck's starter-pack cache is damaged ({exc})",
+                                    f"delete it (rm '{path}') and run again: it is rebuilt "
+                                    "from the installed package")
     return KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
                                 "rebuild it with `newscheck kb import` (or restore a copy)")
 
@@ -142,6 +146,9 @@ class KnowledgeBase:
         try:
             conn = schema.connect(Path(path), readonly=readonly)
         except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.DatabaseError) \
+                    and not isinstance(exc, sqlite3.OperationalError):   # not SQLite, malformed
+                raise _corrupt(path, exc) from None
             raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})",
                                        "check the file and its permissions, or rebuild it with "
                                        "`newscheck kb import`") from None
