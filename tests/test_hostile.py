@@ -446,3 +446,36 @@ def test_a_damaged_starter_cache_hint_says_how_to_rebuild(tmp_path: Path) -> Non
     with pytest.raises(KnowledgeBaseCorrupt, match="starter-pack cache") as err:
         KnowledgeBase.open(cache)
     assert "rm " in str(err.value.hint) and "rebuilt" in str(err.value.hint)
+
+
+# --- 11. thundering herd -------------------------------------------------------------------------
+def test_threads_starting_together_build_the_gazetteer_once(
+        kb_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newscheck.gazetteer as gazetteer
+
+    gazetteer.clear_cache()
+    builds: list[int] = []
+    real = gazetteer.load_or_build
+
+    def slow_build(kb: KnowledgeBase, **kw: Any) -> Any:
+        builds.append(threading.get_ident())
+        time.sleep(0.3)              # widen the window the eight threads race in
+        return real(kb, **kw)
+
+    monkeypatch.setattr(gazetteer, "load_or_build", slow_build)
+    kbs = [KnowledgeBase.open(kb_file) for _ in range(8)]
+    barrier = threading.Barrier(8)
+    got: list[Any] = []
+
+    def worker(kb: KnowledgeBase) -> None:
+        barrier.wait()
+        got.append(gazetteer.gazetteer_for(kb))
+
+    threads = [threading.Thread(target=worker, args=(kb,)) for kb in kbs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(builds) == 1 and len(got) == 8
+    assert len({id(g) for g in got}) == 1
+    gazetteer.clear_cache()
