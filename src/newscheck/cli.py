@@ -71,7 +71,7 @@ def check(
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
-    from .report import render
+    from .report import render_chunks
     from .stance import load_stance
 
     try:
@@ -88,7 +88,8 @@ def check(
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
-        write_output(render(report, format.value, color=False if to_file else None), output)
+        write_output(render_chunks(report, format.value, color=False if to_file else None),
+                     output)
         for warning in report.warnings:     # also in the report; stderr so a pipe sees them too
             print(f"newscheck: warning: {warning}", file=sys.stderr)
     except NewscheckError as exc:
