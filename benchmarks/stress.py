@@ -89,7 +89,8 @@ print(json.dumps({"check": t1 - t0, "render": t2 - t1, "claims": len(report.clai
 """
 
 # Adversarial texts: the forms that were quadratic or worse (issue 9, item 3).
-HOSTILE = {"names": "Kishida, ", "and-list": "Biden and ", "titles": "Prime Minister Fumio Kishida, "}
+HOSTILE = {"names": "Kishida, ", "and-list": "Biden and ",
+           "titles": "Prime Minister Fumio Kishida, "}
 
 
 def hostile(kind: str, size: int) -> str:
