@@ -124,7 +124,8 @@ def test_every_skip_names_a_reason_and_precedes_a_sample() -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
         for i, line in enumerate(lines):
             if "skip-test" in line:
-                assert SKIP.match(line.strip()), f"{path.name}:{i + 1}: write <!-- skip-test: why -->"
+                where = f"{path.name}:{i + 1}"
+                assert SKIP.match(line.strip()), f"{where}: write <!-- skip-test: why -->"
                 nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
                 assert nxt.startswith(("```python", "```bash")), f"{path.name}:{i + 1}"
 
