@@ -92,17 +92,39 @@ def check(
         fail(exc)
 
 
-def _register_subcommands() -> None:
-    from .kb_cli import kb_app
+# Subcommands other modules provide: name → "module:attribute", a Typer app (a group such as
+# `kb`) or a command function. Each is imported only when it runs or when help lists the
+# commands, so `newscheck check` never pays for them. Add one line here per subcommand.
+SUBCOMMANDS: dict[str, str] = {
+    "kb": "newscheck.kb_cli:kb_app",
+    "eval": "newscheck.eval_cli:eval_command",
+}
+_registered: set[str] = set()
 
-    app.add_typer(kb_app, name="kb")
-    from .eval_cli import eval_command
 
-    app.command("eval")(eval_command)
+def _register_subcommands(argv: list[str] | None = None) -> None:
+    """Register the subcommands ``argv`` (the command line after the program) needs: only the
+    one it names, else (help, no command, an unknown one) all; ``argv=None``: all."""
+    import importlib
+
+    first = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
+    if first == "check":
+        return
+    names = [first] if first in SUBCOMMANDS else list(SUBCOMMANDS)
+    for name in names:
+        if name in _registered:
+            continue
+        module, _, attr = SUBCOMMANDS[name].partition(":")
+        obj = getattr(importlib.import_module(module), attr)
+        if isinstance(obj, typer.Typer):
+            app.add_typer(obj, name=name)
+        else:
+            app.command(name=name)(obj)
+        _registered.add(name)
 
 
 def main() -> None:
-    _register_subcommands()
+    _register_subcommands(sys.argv[1:])
     try:
         app()
     except NewscheckError as exc:  # raised outside a command body (e.g. while opening the KB)

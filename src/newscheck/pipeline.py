@@ -68,9 +68,12 @@ def check(source: Source | None = None, *, text: str | None = None, html: str | 
     ``bytes`` or the article as a ``str``; or pass the content as ``text=`` or ``html=``
     (docs/api.md). ``stance`` judges evidence passages (default: the shipped model)."""
     from .intake import extract
-    from .knowledge import KnowledgeBase, open_kb
+    from .knowledge import KnowledgeBase, open_kb, shared_kb
 
     # 1. intake
     article = extract(source, text=text, html=html, published=published, max_bytes=max_bytes)
-    knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
+    if isinstance(kb, KnowledgeBase):
+        knowledge = kb
+    else:   # offline: the same read-only KB for every call while its file is unchanged
+        knowledge = open_kb(kb, online=True) if online else shared_kb(kb)
     return check_article(article, knowledge, today=today, stance=stance)
