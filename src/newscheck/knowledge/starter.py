@@ -36,14 +36,29 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "2"   # 2: statement ids point at the pack's terms.csv line
+LOADER_VERSION = "3"   # 2: statement ids point at the pack's terms.csv line; 3: + congress
+
+
+def _congress_dir(pack_dir: Path) -> Path | None:
+    """The shipped US Congress records (data/congress/), built in with the default pack."""
+    from .congress import default_pack_dir as congress_dir
+
+    found = congress_dir()
+    if pack_dir.resolve() == default_pack_dir() and (found / "pack.json").exists():
+        return found
+    return None
 
 
 def pack_hash(pack_dir: Path) -> str:
     h = hashlib.sha256(f"loader {LOADER_VERSION}\0".encode())
-    for name in PACK_FILES:
-        p = pack_dir / name
-        h.update(name.encode() + b"\0")
+    congress = _congress_dir(pack_dir)
+    files = [pack_dir / n for n in PACK_FILES]
+    if congress is not None:
+        from .congress import PACK_FILES as CONGRESS_FILES
+
+        files += [congress / n for n in CONGRESS_FILES]
+    for p in files:
+        h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     return h.hexdigest()[:16]
 
@@ -135,6 +150,15 @@ def build(pack_dir: Path, target: Path) -> None:
         for rec in records:
             writer.put(rec)
         writer.finish(kind="starter", file=str(pack_dir), as_of=meta["as_of"])
+        congress = _congress_dir(pack_dir)
+        if congress is not None:
+            from . import congress as us
+
+            cmeta, crecords = us.read_pack(congress)
+            cwriter = Writer(conn, us.pack_source(cmeta))
+            for rec in crecords:
+                cwriter.put(rec)
+            cwriter.finish(kind="congress", file=str(congress), as_of=cmeta["as_of"])
         conn.commit()
         conn.close()
         tmp.replace(target)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..model import Claim, Coverage, Term, TimeAnchor, Verdict
 from . import explain as ex
+from .congress import check_congress
 from .offices import (
     Context,
     Target,
@@ -40,6 +41,8 @@ from .policy import (
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
+    if claim.qualifiers.get("congress"):
+        return check_congress(claim, ctx)      # "Sen. X (D-Mass.)", "House Speaker X"
     if claim.qualifiers.get("event") or claim.qualifiers.get("under_mention"):
         from .changes import check_change_or_under
 
