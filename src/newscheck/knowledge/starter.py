@@ -44,7 +44,8 @@ def _congress_dir(pack_dir: Path) -> Path | None:
     from .congress import default_pack_dir as congress_dir
 
     found = congress_dir()
-    if pack_dir.resolve() == default_pack_dir() and (found / "pack.json").exists():
+    shipped = Path(__file__).resolve().parent.parent / "data" / "starter"
+    if pack_dir.resolve() == shipped and (found / "pack.json").exists():
         return found
     return None
 

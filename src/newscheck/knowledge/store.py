@@ -279,7 +279,8 @@ class KnowledgeBase:
                 "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
                 "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
                 " ORDER BY s.start, s.rowid", (person,)).fetchall()
-        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label)
+        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
+                     self.source_dates.get(src))
                 for v, s, sp, e, ep, rank, src, sid, label in rows]
 
     # -- offices -------------------------------------------------------------------------------

@@ -73,6 +73,12 @@ def _check_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
         if v.label != "supported" or not (claim.qualifiers.get("us_state")
                                           or claim.qualifiers.get("us_party")):
             return v
+        seat = _seat(ids[0], claim, w, ctx)    # "Senate Majority Leader X (R-S.D.)"
+        if seat.label == "supported":
+            return Verdict("supported", min(v.confidence, seat.confidence),
+                           f"{v.explanation.rstrip('.')}; {seat.explanation}",
+                           v.evidence + seat.evidence)
+        return seat
     return _seat(ids[0], claim, w, ctx)
 
 
@@ -104,7 +110,7 @@ def _single_office(person: str, position: str, office: str, w: Window,
         sentence += f", and {who} was " + ex.join(
             [f"{ex.position_label(t, facts)} ({ex.span(t)})" for t in now])
     gaps = [f.gap for _, f in [*own, *occupants] if f.gap is not None]
-    blocker = refutation_blocker(w, facts.as_of, ambiguous=False)
+    blocker = _blocker(w, [position], ctx)
     if blocker is None and gaps and min(gaps) <= BOUNDARY_DAYS:
         blocker = f"{w.noun()} is within {BOUNDARY_DAYS} days of a change of {label}"
     terms = [*(t for t, _ in occupants), *now, *(t for t, _ in own)]
@@ -113,6 +119,12 @@ def _single_office(person: str, position: str, office: str, w: Window,
                           f"because {blocker}", terms, facts)
     return ex.verdict("refuted", refuted_confidence(w, min(gaps, default=None), both=False),
                       sentence, terms, facts)
+
+
+def _blocker(w: Window, positions: list[str], ctx: Context) -> str | None:
+    """No refutation after the date of the newest source recording these offices."""
+    as_of, source = ctx.facts.office_as_of(positions)
+    return refutation_blocker(w, as_of, ambiguous=False, source=source)
 
 
 def _seat_state(ctx: Context, t: Term) -> str | None:
@@ -147,7 +159,7 @@ def _seat(person: str, claim: Claim, w: Window, ctx: Context) -> Verdict:
     if not good:
         t, f = covering[0]
         near = [f2.gap for t2, f2 in seats if matches(t2) and f2.gap is not None]
-        blocker = refutation_blocker(w, facts.as_of, ambiguous=False)
+        blocker = _blocker(w, [t.position for t, _ in seats], ctx)
         if blocker is None and f.gap is not None and f.gap <= BOUNDARY_DAYS:
             blocker = f"{w.noun()} is within {BOUNDARY_DAYS} days of the start or end of that term"
         if blocker is None and near and min(near) <= ELECTION_DAYS:
@@ -197,7 +209,7 @@ def _party(person: str, seat: Term, seat_gap: int | None, want: str, w: Window,
                        f"records no party for {w.noun()}.", tuple(evidence))
     sentence = f"{seat_text}; the party recorded for {who} then is {recorded}, not {want}"
     gaps = [f.gap for _, f in held if f.gap is not None and f.coverage is not Coverage.NO]
-    blocker = refutation_blocker(w, facts.as_of, ambiguous=False)
+    blocker = _blocker(w, [seat.position], ctx)
     if blocker is None and want.lower() in parties:
         blocker = f"{who} caucused with the {want}s"
     if blocker is None and gaps and min(gaps) <= BOUNDARY_DAYS:
