@@ -33,6 +33,8 @@ _TITLE = re.compile(rf"(?:(?:U\.S\.|US)[ \t]+)?(?P<title>{_SEN}|{_REP})[ \t]+$")
 _AFTER = re.compile(rf"(?:[ \t]*\(|,[ \t]+)(?P<party>[DRI])[-–](?P<state>{_ST})"
                     r"(?:[-–, ]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[Dd]istrict)?)?"
                     r"(?=\)|[,;:]|\.?[ \t]|\.?$|\.?[\"”])")
+_SUFFIX = re.compile(r"(?:(?<=\bJr)\.|(?<=\bSr)\.|,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV))"
+                     r"(?=[ \t]*[(,])")
 _OF_STATE = re.compile(rf"[ \t]+of[ \t]+(?P<state>{_ST})\b(?![ \t]*[A-Z])")
 # before the name: "Kentucky Republican", "Ohio Democratic Sen.", "Republican Sen.", "Texas Sen."
 _ST_NAMES = state_pattern(codes=False)
@@ -97,6 +99,11 @@ def congress_claims(ctx: Context) -> list[Draft]:
         draft = _about(ctx, m, s0, s1)
         if draft is not None:
             out.append(draft)
+        after = draft.end if draft is not None else m.end
+        if draft is None or draft.qualifiers.get("congress") != "leader":
+            appositive = _appositive(ctx, m, after, s1)
+            if appositive is not None:
+                out.append(appositive)
     # people the KB does not know, after a title ("Sen. Jane Doe (D-Ore.)")
     for tm in re.finditer(rf"\b(?:{_SEN}|{_REP})[ \t]+", ctx.text[s0:s1]):
         at = s0 + tm.end()
@@ -145,7 +152,8 @@ def _about(ctx: Context, person: Mention, s0: int, s1: int) -> Draft | None:
             start = person.start - len(before) + bm.start() + lead
             title_text = bm.group(0).strip()
     end = person.end
-    am = _AFTER.match(text, person.end, s1)
+    sm = _SUFFIX.match(text, person.end, s1)          # "Sanford D. Bishop, Jr. (D-Ga.)"
+    am = _AFTER.match(text, sm.end() if sm else person.end, s1)
     if am is not None:
         quals.setdefault("congress", "member")
         if quals.get("us_state", state_code(am.group("state"))) != state_code(am.group("state")):
@@ -168,10 +176,39 @@ def _about(ctx: Context, person: Mention, s0: int, s1: int) -> Draft | None:
             and not re.match(r"(?:U\.S\.|US)[ \t]", title_text)):
         return None   # a bare "Sen. Jane Doe" the KB does not know: maybe a state senator
     quals.update(office_kind=f"us_{kind}" if kind != "member" else "us_member", country="Q30")
-    office = Mention("office", start, person.start, title_text or "member of Congress")
+    office = Mention("office", start, person.start, title_text or "member of Congress",
+                     office_kind=str(quals["office_kind"]))
     if (unread := unread_time(ctx)) is not None:
         quals["unread_time"] = unread
     return Draft("role", start, end, claim_time(ctx, start), person, office, qualifiers=quals)
+
+
+_APPOSITIVE = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<office>(?:Senate|House)[ \t]+"
+                         r"(?:Majority|Minority)[ \t]+(?:Leader|Whip)|(?:House[ \t]+)?Speaker"
+                         r"(?:[ \t]+of[ \t]+the[ \t]+House)?)(?=[,.;]|[ \t]+(?:said|says|"
+                         r"told|urged|called|warned|added)\b)", re.I)
+
+
+def _appositive(ctx: Context, person: Mention, at: int, s1: int) -> Draft | None:
+    """"Sen. Dick Durbin (D-Ill.), the Senate Majority Whip," — a leadership title after the
+    name (and after its party and state)."""
+    am = _APPOSITIVE.match(ctx.text, at, s1)
+    if am is None or not person.ids:
+        return None
+    office = re.sub(r"[ \t]+", " ", am.group("office")).lower()
+    if ("speaker" in office and "house" not in office
+            and not re.search(r"\bHouse\b", ctx.sentence.text)):
+        return None     # "X, the speaker," of some other assembly
+    title = ("Speaker of the House" if "speaker" in office
+             else " ".join(w.capitalize() for w in office.split()))
+    quals: dict[str, Any] = {"congress": "leader", "us_office": title,
+                             "office_kind": "us_leader", "country": "Q30"}
+    if (unread := unread_time(ctx)) is not None:
+        quals["unread_time"] = unread
+    mention = Mention("office", am.start("office"), am.end("office"), am.group("office"),
+                      office_kind="us_leader")
+    return Draft("role", person.start, am.end(), claim_time(ctx, person.start), person, mention,
+                 qualifiers=quals)
 
 
 def _foreign(ctx: Context, at: int) -> bool:

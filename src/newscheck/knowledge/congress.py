@@ -55,7 +55,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def looks_like_congress(head: bytes) -> bool:
     """The first bytes of a congress-legislators YAML file."""
-    text = head.lstrip()
+    lines = [ln for ln in head.lstrip().split(b"\n") if not ln.startswith(b"#")]
+    text = b"\n".join(lines).lstrip()
     return text.startswith(b"- id:") and (b"bioguide:" in head or b"govtrack:" in head)
 
 
