@@ -45,8 +45,8 @@ _LEADER = re.compile(r"(?:(?:U\.S\.|US)[ \t]+)?(?P<office>(?P<chamber>Senate|Hou
                      r"(?P<side>Majority|Minority)[ \t]+(?P<role>Leader|Whip)|House[ \t]+"
                      r"Speaker|Speaker[ \t]+of[ \t]+the[ \t]+(?:U\.S\.[ \t]+)?House"
                      r"(?:[ \t]+of[ \t]+Representatives)?|Vice[ \t-]+President)[ \t]+$", re.I)
-_BLOCK = re.compile(r"(?:\b(?:former|ex|then|late|state|State|retired|incoming|future|would-be|"
-                    r"acting|deputy|Deputy|assistant|Assistant)[ \t-]*|['’]s[ \t]+)$")
+_BLOCK = re.compile(r"(?:\b(?:former|ex|then|late|state|retired|incoming|future|would-be|"
+                    r"acting|deputy|assistant)[ \t-]*|['’]s[ \t]+)$", re.I)
 PARTIES = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
            "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
            "independent": "Independent"}
@@ -213,7 +213,9 @@ def _appositive(ctx: Context, person: Mention, at: int, s1: int) -> Draft | None
 
 def _foreign(ctx: Context, at: int) -> bool:
     """A country named right before the title ("Chinese Vice President", "Ghana's")."""
-    return any(m.kind == "country" and 0 <= at - m.end <= 3 and m.country != "Q30"
+    return any((m.kind == "country" and 0 <= at - m.end <= 3 and m.country != "Q30")
+               or (m.kind == "office" and m.start < at + 2 and at < m.end
+                   and m.country not in (None, "Q30"))
                for m in ctx.mentions)
 
 
