@@ -5,12 +5,12 @@
 
 Reads legislators-current.yaml and executive.yaml through the same code as `newscheck kb import`
 (newscheck.knowledge.congress), with the file date of the source commit (README.md) as as-of, so
-that terms whose scheduled end lies after it stay open. People who are also in the starter pack
-(presidents) take the starter pack's id, matched by their Wikidata id or by a presidential term
-starting the same day, so the default KB holds one entity per person. Writes pack.json (source,
+that terms whose scheduled end lies after it stay open. People keep the data's Wikidata ids;
+when the default KB is built, presidents the starter pack holds under another id take that id
+(knowledge/congress.py `align`: the same presidential term start). Writes pack.json (source,
 commit, licence, as_of, counts) and records.jsonl (one record per line, sorted, each statement
-with its record path). `--check` exits 1 when the shipped files differ from a fresh build. h10a's
-world-pack build can call `build(data_dir, out_dir)`.
+with its record path). `--check` exits 1 when the shipped files differ from a fresh build. The
+default KB loads it beside the starter and world packs (knowledge/starter.py).
 
 legislators-historical.csv is not used: it has one undated last term per former member and no
 Wikidata ids, so it could neither support nor refute a dated claim and would only add unlinked
@@ -43,32 +43,13 @@ def source_commit(data: Path) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
-def _starter_ids() -> tuple[dict[str, str], set[str]]:
-    """Starter-pack person ids by the start of their presidential term, and all its ids."""
-    from newscheck.knowledge.congress import PRESIDENT
-    from newscheck.knowledge.starter import default_pack_dir, read_pack
-
-    _, records = read_pack(default_pack_dir())
-    by_start = {s.start: r.id for r in records if r.kind == "person" for s in r.statements
-                if s.property == "P39" and s.value == PRESIDENT and s.start}
-    return {k: v for k, v in by_start.items() if k}, {r.id for r in records}
-
-
 def build(data: Path, out: Path) -> dict[str, object]:
-    from newscheck.knowledge.congress import PRESIDENT, parse, record_to_json
+    from newscheck.knowledge.congress import parse, record_to_json
 
     commit, as_of = source_commit(data)
-    by_start, starter = _starter_ids()
     records = {}
-    renamed: dict[str, str] = {}
     for name in FILES:
         for rec in parse(data / name, as_of=as_of).records:
-            if rec.kind == "person" and rec.id not in starter:
-                starts = {s.start for s in rec.statements
-                          if s.property == "P39" and s.value == PRESIDENT}
-                match = {by_start[s] for s in starts if s in by_start}
-                if len(match) == 1:
-                    renamed[rec.id] = rec.id = match.pop()
             if rec.id in records and rec.kind == "person":
                 records[rec.id].statements += rec.statements   # in both files (Biden)
                 records[rec.id].aliases = list(dict.fromkeys(records[rec.id].aliases
@@ -86,7 +67,6 @@ def build(data: Path, out: Path) -> dict[str, object]:
             "files": list(FILES), "as_of": as_of, "licence": "CC0-1.0 (public domain)",
             "built_by": "scripts/build_congress_pack.py", "entities": kinds,
             "statements": sum(len(r.statements) for r in records.values()),
-            "merged_with_starter": dict(sorted(renamed.items())),
             "note": "Derived from the source files; term ends after as_of are scheduled, not "
                     "facts, and are left open. legislators-historical.csv is not used."}
     (out / "pack.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -320,6 +320,27 @@ def read_pack(pack_dir: Path) -> tuple[dict[str, Any], list[Record]]:
     return meta, records
 
 
+def align(records: list[Record], known: list[Record]) -> dict[str, str]:
+    """Give congress people who are in ``known`` (the starter pack) under another id that id:
+    a presidential term starting the same day is the same person (Obama's Q76 in the data,
+    ``L:barack-obama`` in an older pack). Returns the renames; ``records`` are changed."""
+    by_start: dict[str, set[str]] = {}
+    for r in known:
+        for s in r.statements:
+            if r.kind == "person" and s.property == "P39" and s.value == PRESIDENT and s.start:
+                by_start.setdefault(s.start, set()).add(r.id)
+    ids = {r.id for r in known}
+    renamed: dict[str, str] = {}
+    for rec in records:
+        if rec.kind != "person" or rec.id in ids:
+            continue
+        match = {k for s in rec.statements if s.property == "P39" and s.value == PRESIDENT
+                 and s.start for k in by_start.get(s.start, ())}
+        if len(match) == 1:
+            renamed[rec.id] = rec.id = match.pop()
+    return renamed
+
+
 def pack_source(meta: dict[str, Any]) -> str:
     """``unitedstates/congress-legislators@dfa96222 (as of 2026-06-15)``."""
     return f"{meta['repository']}@{str(meta['commit'])[:8]} (as of {meta['as_of']})"

@@ -36,24 +36,18 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "3"   # 2: statement ids point at the pack's terms.csv line; 3: + congress
+LOADER_VERSION = "6"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
+#                        people; 6: US Congress records (data/congress/)
 
 
-def _congress_dir(pack_dir: Path) -> Path | None:
-    """The shipped US Congress records (data/congress/), built in with the default pack."""
-    from .congress import default_pack_dir as congress_dir
+def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
+    from .worldpack import PACK_FILES as WORLD_FILES
 
-    found = congress_dir()
-    shipped = Path(__file__).resolve().parent.parent / "data" / "starter"
-    if pack_dir.resolve() == shipped and (found / "pack.json").exists():
-        return found
-    return None
-
-
-def pack_hash(pack_dir: Path) -> str:
     h = hashlib.sha256(f"loader {LOADER_VERSION}\0".encode())
-    congress = _congress_dir(pack_dir)
     files = [pack_dir / n for n in PACK_FILES]
+    if world_dir is not None:
+        files += [world_dir / n for n in WORLD_FILES]
+    congress = _congress_dir(pack_dir)
     if congress is not None:
         from .congress import PACK_FILES as CONGRESS_FILES
 
@@ -62,6 +56,18 @@ def pack_hash(pack_dir: Path) -> str:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     return h.hexdigest()[:16]
+
+
+def _world_dir(pack_dir: Path) -> Path | None:
+    """The world pack shipped beside the starter pack, if any."""
+    world = pack_dir.parent / "world"
+    return world if (world / "pack.json").exists() else None
+
+
+def _congress_dir(pack_dir: Path) -> Path | None:
+    """The US Congress records shipped beside the starter pack (data/congress/), if any."""
+    congress = pack_dir.parent / "congress"
+    return congress if (congress / "pack.json").exists() else None
 
 
 def _csv(pack_dir: Path, name: str) -> list[tuple[int, dict[str, str]]]:
@@ -137,29 +143,47 @@ def source_label(meta: dict[str, Any]) -> str:
     return f"starter pack (as of {meta['as_of']})"
 
 
-def build(pack_dir: Path, target: Path) -> None:
-    """Build the pack into ``target`` atomically (temporary file, then rename)."""
+def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
+    """Build the pack (and the world pack, if given) into ``target`` atomically (temporary
+    file, then rename). The world pack is written first, so the starter pack's hand-checked
+    labels and office kinds win where both describe an entity."""
     meta, records = read_pack(pack_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
-        schema.create(conn)
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)",
-                     (str(meta.get("name") or "starter pack"),))
-        writer = Writer(conn, source_label(meta))
-        for rec in records:
-            writer.put(rec)
-        writer.finish(kind="starter", file=str(pack_dir), as_of=meta["as_of"])
+        conn.execute("PRAGMA journal_mode = OFF")   # the file is renamed in only on success
+        conn.execute("PRAGMA synchronous = OFF")
+        schema.create(conn, indexes=False)
+        name = str(meta.get("name") or "starter pack")
+        if world_dir is not None:
+            from .worldpack import read_world_pack, same_people
+
+            name += " + world pack"
+            sources = read_world_pack(world_dir)
+            records = _renamed(records, same_people(records, sources))
+            for src in sources:
+                world = Writer(conn, src.name, fresh=True)
+                for rec in src.records.values():
+                    world.put(rec)
+                world.finish(kind="world pack", file=src.file, as_of=src.as_of)
         congress = _congress_dir(pack_dir)
         if congress is not None:
             from . import congress as us
 
+            name += " + US Congress"
             cmeta, crecords = us.read_pack(congress)
-            cwriter = Writer(conn, us.pack_source(cmeta))
+            us.align(crecords, records)      # presidents: the starter pack's ids
+            cwriter = Writer(conn, us.pack_source(cmeta), fresh=True)
             for rec in crecords:
                 cwriter.put(rec)
             cwriter.finish(kind="congress", file=str(congress), as_of=cmeta["as_of"])
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
+        writer = Writer(conn, source_label(meta), fresh=True)
+        for rec in records:
+            writer.put(rec)
+        writer.finish(kind="starter", file=str(pack_dir), as_of=meta["as_of"])
+        conn.executescript(schema.INDEXES)
         conn.commit()
         conn.close()
         tmp.replace(target)
@@ -167,6 +191,15 @@ def build(pack_dir: Path, target: Path) -> None:
         conn.close()
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _renamed(records: list[Record], ids: dict[str, str]) -> list[Record]:
+    """The starter records with people's local ids replaced by the Wikidata ids the world pack
+    gives the same people (the local id stays as the statement ids' prefix only)."""
+    for rec in records:
+        if rec.id in ids:
+            rec.id = ids[rec.id]
+    return records
 
 
 def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Path:
@@ -180,17 +213,18 @@ def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Pa
         import platformdirs
 
         cache_dir = Path(platformdirs.user_cache_dir("newscheck"))
-    name = f"starter-{pack_hash(pack_dir)}.sqlite"
+    world = _world_dir(pack_dir)
+    name = f"starter-{pack_hash(pack_dir, world)}.sqlite"
     target = cache_dir / name
     if not target.exists():
         try:
-            build(pack_dir, target)
+            build(pack_dir, target, world)
         except OSError:   # an unwritable cache (read-only home, full disk): a private temp copy
-            return _temp_build(pack_dir, name)
+            return _temp_build(pack_dir, name, world)
     return target
 
 
-def _temp_build(pack_dir: Path, name: str) -> Path:
+def _temp_build(pack_dir: Path, name: str, world: Path | None) -> Path:
     """Build the pack into a private temporary directory removed at exit (~0.1 s per run)."""
     import atexit
     import shutil
@@ -200,7 +234,7 @@ def _temp_build(pack_dir: Path, name: str) -> Path:
         tmp_dir = Path(tempfile.mkdtemp(prefix="newscheck-"))
         atexit.register(shutil.rmtree, tmp_dir, ignore_errors=True)
         target = tmp_dir / name
-        build(pack_dir, target)
+        build(pack_dir, target, world)
     except OSError as exc:
         raise KnowledgeBaseNotFound(
             f"cannot build the starter pack: the cache directory and the temporary directory "

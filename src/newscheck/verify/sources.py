@@ -39,8 +39,11 @@ def source_text(term: Term, fallback: date | None = None) -> str:
 
 
 def _overlaps(a: Term, b: Term, a_end: date | None) -> bool:
-    """Whether ``b`` overlaps ``a``'s known period (``a`` runs to ``a_end``)."""
+    """Whether ``b`` overlaps ``a``'s known period (``a`` runs to ``a_end``, or to the end of
+    its start's precision window when that is later: "from 2022" in a table dated 2022-01-01)."""
     a_lo = a.start.earliest() if a.start else date.min
+    if a_end is not None and a.start is not None:
+        a_end = max(a_end, a.start.latest())
     b_lo = b.start.earliest() if b.start else date.min
     b_hi = b.end.latest() if b.end else date.max
     return b_lo <= (a_end or date.max) and b_hi >= a_lo
