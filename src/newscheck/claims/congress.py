@@ -47,6 +47,7 @@ _LEADER = re.compile(r"(?:(?:U\.S\.|US)[ \t]+)?(?P<office>(?P<chamber>Senate|Hou
                      r"(?:[ \t]+of[ \t]+Representatives)?|Vice[ \t-]+President)[ \t]+$", re.I)
 _BLOCK = re.compile(r"(?:\b(?:former|ex|then|late|state|retired|incoming|future|would-be|"
                     r"acting|deputy|assistant)[ \t-]*|['’]s[ \t]+)$", re.I)
+_STATE_BEFORE = re.compile(rf"(?:\b(?:{_ST_NAMES})|\b[Ss]tate)[ \t]*$")
 PARTIES = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
            "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
            "independent": "Independent"}
@@ -128,8 +129,9 @@ def _about(ctx: Context, person: Mention, s0: int, s1: int) -> Draft | None:
     if lm is not None:
         pre = text[max(s0, person.start - len(before) + lm.start() - 24):
                    person.start - len(before) + lm.start()]
-        if _BLOCK.search(pre) or _foreign(ctx, person.start - len(before) + lm.start()):
-            return None
+        if (_BLOCK.search(pre) or _STATE_BEFORE.search(pre)
+                or _foreign(ctx, person.start - len(before) + lm.start())):
+            return None     # "Indiana House Speaker X": a state legislature's
         kind, title = _leader_title(lm)
         quals.update(congress=kind, us_office=title)
         start = person.start - len(before) + lm.start()

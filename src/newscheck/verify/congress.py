@@ -37,6 +37,10 @@ from .policy import (
 
 SEAT_KINDS = {"senator": SENATOR, "representative": REPRESENTATIVE}
 CHAMBER_WORD = {SENATOR: "a senator", REPRESENTATIVE: "a representative"}
+# Titles former holders keep by courtesy ("Vice President Biden" in 2019, "Speaker Pelosi"):
+# a former holder so called is not refuted.
+COURTESY = {VICE_PRESIDENT: "Vice President",
+            _leader("Speaker of the House").id: "Speaker"}
 # A member-elect is often called by the new title between election and swearing-in (~2 months).
 ELECTION_DAYS = 70
 
@@ -111,6 +115,11 @@ def _single_office(person: str, position: str, office: str, w: Window,
             [f"{ex.position_label(t, facts)} ({ex.span(t)})" for t in now])
     gaps = [f.gap for _, f in [*own, *occupants] if f.gap is not None]
     blocker = _blocker(w, [position], ctx)
+    earlier = [t for t, f in own if f.coverage is Coverage.NO and t.end is not None
+               and t.end.latest() < w.start]
+    if blocker is None and earlier and position in COURTESY:
+        blocker = (f"{who} held that office before ({ex.spans(earlier)}), and former holders "
+                   f"keep “{COURTESY[position]}” as a courtesy title")
     if blocker is None and gaps and min(gaps) <= BOUNDARY_DAYS:
         blocker = f"{w.noun()} is within {BOUNDARY_DAYS} days of a change of {label}"
     terms = [*(t for t, _ in occupants), *now, *(t for t, _ in own)]
