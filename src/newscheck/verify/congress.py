@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..knowledge.congress import CAUCUS_PREFIX, LEADER, REPRESENTATIVE, SENATOR, VICE_PRESIDENT
 from ..knowledge.congress import leader_record as _leader
 from ..knowledge.usstates import NAMES as STATES
-from ..model import Claim, Coverage, Evidence, Term, TimeAnchor, Verdict
+from ..model import Claim, Coverage, Evidence, Term, Verdict
 from . import explain as ex
 from .facts import Facts
 from .offices import Context, is_ambiguous, mention, office_holders, people
@@ -32,7 +32,6 @@ from .policy import (
     refutation_blocker,
     refuted_confidence,
     supported_confidence,
-    window_of,
 )
 
 SEAT_KINDS = {"senator": SENATOR, "representative": REPRESENTATIVE}
@@ -45,19 +44,7 @@ COURTESY = {VICE_PRESIDENT: "Vice President",
 ELECTION_DAYS = 70
 
 
-def check_congress(claim: Claim, ctx: Context) -> Verdict:
-    v = _check_at(claim, ctx, ctx.window(claim))
-    if v.label != "refuted":
-        return v
-    if claim.qualifiers.get("title_now") and claim.time.basis not in ("published", "today"):
-        now = window_of(TimeAnchor(basis="published", date=ctx.fallback), ctx.fallback)
-        if _check_at(claim, ctx, now).label != "refuted":
-            return ex.withheld(v, "the title may be the one held when the article was written")
-    blocker = ex.unread_time_blocker(claim.qualifiers)
-    return ex.withheld(v, blocker) if blocker else v
-
-
-def _check_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
+def check_congress_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
     who = mention(claim.subject, ctx.facts)
     ids = people(claim.subject)
     written = claim.object.mention if claim.object else "a member of Congress"
@@ -241,4 +228,4 @@ def _party_evidence(a: Term, facts: Facts) -> Evidence:
                            "end": a.end.iso() if a.end else None})
 
 
-__all__ = ["LEADER", "check_congress"]
+__all__ = ["LEADER", "check_congress_at"]
