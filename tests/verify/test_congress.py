@@ -151,7 +151,15 @@ def test_caucus_and_nicknames(kb: KnowledgeBase) -> None:
 
 
 def test_two_candidates_no_guess(kb: KnowledgeBase) -> None:
+    # two "Jordan Sample"s (TX Republican, NM Democrat): never refuted; supported only when
+    # exactly one of them fits what the article says
     c = one(kb, "Rep. Jordan Sample (D-Texas) spoke.", date(2020, 3, 3))
+    assert c.verdict is not None and c.verdict.label == "not_enough_evidence"
+    assert "could be" in c.verdict.explanation
+    c = one(kb, "Rep. Jordan Sample (R-Texas) spoke.", date(2020, 3, 3))
+    assert c.verdict is not None and c.verdict.label == "supported"
+    assert c.verdict.confidence < 0.9
+    c = one(kb, "Rep. Jordan Sample spoke.", date(2020, 3, 3))
     assert c.verdict is not None and c.verdict.label == "not_enough_evidence"
 
 

@@ -27,6 +27,7 @@ from . import explain as ex
 from .facts import Facts
 from .offices import Context, is_ambiguous, mention, office_holders, people
 from .policy import (
+    AMBIGUOUS_FACTOR,
     BOUNDARY_DAYS,
     Window,
     refutation_blocker,
@@ -51,26 +52,37 @@ def check_congress_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
     if not ids:
         return ex.verdict("not_enough_evidence", 0.0, f"“{who}” could not be found in the "
                           f"knowledge base, so “{written}” cannot be checked")
-    if len(ids) > 1 or is_ambiguous(claim.subject, claim):
-        return ex.verdict("not_enough_evidence", 0.0, f"“{who}” could be more than one person "
-                          "in the knowledge base; no verdict is given for an ambiguous name")
     if w is None:
         return ex.verdict("not_enough_evidence", 0.0, "The claim has no date to check it at")
+    if len(ids) == 1 and not is_ambiguous(claim.subject, claim):
+        return _one(ids[0], claim, w, ctx)
+    # Several people could be meant ("John Kennedy": the senator from Louisiana or the
+    # president): support when exactly one of them fits, never refute.
+    fits = [v for v in (_one(i, claim, w, ctx) for i in ids) if v.label == "supported"]
+    names = ex.join([ctx.facts.label(i) for i in ids], "or")
+    if len(fits) == 1:
+        return Verdict("supported", round(fits[0].confidence * AMBIGUOUS_FACTOR, 3),
+                       f"“{who}” could be {names}; {fits[0].explanation}", fits[0].evidence)
+    return ex.verdict("not_enough_evidence", 0.0, f"“{who}” could be {names}; no verdict is "
+                      "given for an ambiguous name")
+
+
+def _one(person: str, claim: Claim, w: Window, ctx: Context) -> Verdict:
     kind = claim.qualifiers.get("congress")
     if kind in ("leader", "vice_president"):
         office = str(claim.qualifiers.get("us_office") or "")
         position = VICE_PRESIDENT if kind == "vice_president" else _leader(office).id
-        v = _single_office(ids[0], position, office, w, ctx)
+        v = _single_office(person, position, office, w, ctx)
         if v.label != "supported" or not (claim.qualifiers.get("us_state")
                                           or claim.qualifiers.get("us_party")):
             return v
-        seat = _seat(ids[0], claim, w, ctx)    # "Senate Majority Leader X (R-S.D.)"
+        seat = _seat(person, claim, w, ctx)    # "Senate Majority Leader X (R-S.D.)"
         if seat.label == "supported":
             return Verdict("supported", min(v.confidence, seat.confidence),
                            f"{v.explanation.rstrip('.')}; {seat.explanation}",
                            v.evidence + seat.evidence)
         return seat
-    return _seat(ids[0], claim, w, ctx)
+    return _seat(person, claim, w, ctx)
 
 
 def _single_office(person: str, position: str, office: str, w: Window,
