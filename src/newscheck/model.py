@@ -19,7 +19,7 @@ SCHEMA_ID = "newscheck/report@1"
 
 ClaimKind = Literal["role", "former_role", "counterpart", "meeting", "visit", "first", "other"]
 VerdictLabel = Literal["supported", "refuted", "not_enough_evidence"]
-TimeBasis = Literal["published", "explicit", "relative", "narrated", "today"]
+TimeBasis = Literal["published", "explicit", "relative", "narrated", "inferred", "today"]
 Precision = Literal["day", "month", "year"]
 
 CLAIM_KINDS: tuple[str, ...] = ("role", "former_role", "counterpart", "meeting", "visit", "first",
@@ -205,6 +205,7 @@ class TimeAnchor:
     start: _dt.date | None = None
     end: _dt.date | None = None
     cue: str | None = None              # the words that set it ("in 2015", "then-", "last month")
+    sentence: str | None = None         # basis "inferred": the sentence the date was read from
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -216,6 +217,8 @@ class TimeAnchor:
         out["basis"] = self.basis
         if self.cue:
             out["cue"] = self.cue
+        if self.sentence:
+            out["sentence"] = self.sentence
         return out
 
 

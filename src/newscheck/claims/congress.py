@@ -21,8 +21,9 @@ import re
 from typing import Any
 
 from ..knowledge.usstates import state_code, state_pattern
+from .draft import Context, Draft, claim_time
 from .mentions import NAME_RE, STOP, Mention
-from .patterns import Context, Draft, claim_time, unread_time
+from .patterns import unread_time
 
 _ST = state_pattern()
 _SEN = r"(?:Sen\.|Senator)"

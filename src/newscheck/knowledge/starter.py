@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..errors import ImportFailed, KnowledgeBaseNotFound
 from ..model import PartialDate
 from . import schema
@@ -182,7 +183,8 @@ def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
         writer = Writer(conn, source_label(meta), fresh=True)
         for rec in records:
             writer.put(rec)
-        writer.finish(kind="starter", file=str(pack_dir), as_of=meta["as_of"])
+        writer.finish(kind="starter", file=f"newscheck {__version__} starter pack",
+                      as_of=meta["as_of"])
         conn.executescript(schema.INDEXES)
         conn.commit()
         conn.close()
@@ -213,8 +215,9 @@ def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Pa
         import platformdirs
 
         cache_dir = Path(platformdirs.user_cache_dir("newscheck"))
+    # keyed per newscheck version and pack data: another install never hands its file over
     world = _world_dir(pack_dir)
-    name = f"starter-{pack_hash(pack_dir, world)}.sqlite"
+    name = f"starter-{__version__}-{pack_hash(pack_dir, world)}.sqlite"
     target = cache_dir / name
     if not target.exists():
         try:

@@ -144,6 +144,17 @@ class KnowledgeBase:
                                 for s in self.sources()],
                     "entities": self._counts[0], "statements": self._counts[1]}
 
+    def public_info(self) -> dict[str, Any]:
+        """``info()`` as it goes into a report that people share: sources named by name and file
+        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        info = self.info()
+        info.pop("path", None)
+        info["sources"] = [
+            {k: _base_name(v) if k == "file" else v for k, v in s.items()
+             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
+            for s in self.sources()]        # the starter pack's build time is a local detail
+        return info
+
     def readonly_file(self) -> Path | None:
         """The KB file when this connection reads it and cannot write to it, else None (a
         writable connection, as ``--online`` opens, or an in-memory copy). Caches derived from the
@@ -364,3 +375,11 @@ def _country_by_name(name: str) -> Any:
     except ImportError:
         return None
     return country_by_name(name)
+
+
+def _base_name(file: object) -> object:
+    """``/home/u/dumps/wikidata-20240101.json.gz`` → ``wikidata-20240101.json.gz`` (Windows
+    separators too); anything that is not a string is kept as it is."""
+    if not isinstance(file, str):
+        return file
+    return file.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or file

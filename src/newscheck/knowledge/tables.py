@@ -24,6 +24,7 @@ from ..errors import ImportFailed
 from ..model import PartialDate
 from .kinds import kind_from_label
 from .schema import norm
+from .stream import open_stream
 from .writer import Record, Stmt, Writer
 
 SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {   # name: (required, optional)
@@ -71,8 +72,6 @@ def shape_of(path: Path, header: list[str]) -> str:
 
 
 def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | BadRow]]]:
-    from .importer import open_stream
-
     with open_stream(path) as fh:
         raw = fh.read()
     try:
@@ -367,7 +366,7 @@ def _alias(position: Record, label: str) -> None:
     it too: an alias for a minister's office — unless it is a generic title ("Prime Minister",
     "Minister of Defence"), which would make every such title in any article name this one
     country's office. Other titles ("Chief Justice") get none for the same reason."""
-    from ..linking.offices import office_words
+    from .offices import office_words
 
     if (norm(label) != norm(position.label) and label not in position.aliases
             and label.lower() not in office_words()

@@ -48,12 +48,6 @@ def is_then(claim: Claim) -> bool:
 
 
 def check_former_role(claim: Claim, ctx: Context) -> Verdict:
-    if claim.qualifiers.get("event") or claim.qualifiers.get("under_mention"):
-        from .changes import check_change_or_under
-
-        changed = check_change_or_under(claim, ctx)
-        if changed is not None:
-            return changed
     w = ctx.window(claim)
     if w is None:
         return ex.verdict("not_enough_evidence", 0.0, "The claim has no date to check it at")

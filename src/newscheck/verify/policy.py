@@ -39,6 +39,9 @@ AMBIGUOUS_FACTOR = 0.8
 EQUIVALENT_FACTOR = 0.95
 # A refutation resting on one kind of evidence only (the person's own terms, or another holder).
 SINGLE_EVIDENCE_FACTOR = 0.9
+# The claim's time is the story date read from the body of an undated article (anchor.py): the
+# article may have appeared later than the latest date it opens with.
+INFERRED_DATE_FACTOR = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,8 @@ def supported_confidence(p: float, w: Window, gap: int | None, *, ambiguous: boo
         c *= AMBIGUOUS_FACTOR
     if equivalent:
         c *= EQUIVALENT_FACTOR
+    if w.basis == "inferred":
+        c *= INFERRED_DATE_FACTOR
     return round(min(1.0, max(0.0, c)), 3)
 
 
@@ -175,6 +180,8 @@ def refuted_confidence(w: Window, gap: int | None, *, both: bool) -> float:
         c *= NEAR_BOUNDARY_FACTOR
     if not both:
         c *= SINGLE_EVIDENCE_FACTOR
+    if w.basis == "inferred":
+        c *= INFERRED_DATE_FACTOR
     return round(min(1.0, max(0.0, c)), 3)
 
 

@@ -45,16 +45,11 @@ from .sources import disagreeing, source_text, term_as_of
 def check_role(claim: Claim, ctx: Context) -> Verdict:
     # "Sen. X (D-Mass.)", "House Speaker X": chamber, state, party (verify/congress.py)
     check_at = check_congress_at if claim.qualifiers.get("congress") else check_role_at
-    if claim.qualifiers.get("event") or claim.qualifiers.get("under_mention"):
-        from .changes import check_change_or_under
-
-        changed = check_change_or_under(claim, ctx)
-        if changed is not None:
-            return changed
     v = check_at(claim, ctx, ctx.window(claim))
     if v.label != "refuted":
         return v
-    if claim.qualifiers.get("title_now") and claim.time.basis not in ("published", "today"):
+    if claim.qualifiers.get("title_now") and claim.time.basis not in ("published", "inferred",
+                                                                        "today"):
         # "Prime Minister Kishida defended the deal reached in 2015": the sentence's time may
         # not be the title's; the title may be the one held when the article was written
         now = window_of(TimeAnchor(basis="published", date=ctx.fallback), ctx.fallback)
