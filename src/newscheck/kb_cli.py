@@ -78,7 +78,8 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
 @kb_app.command("import")
 def import_(
     files: Annotated[list[Path], typer.Argument(help="Wikidata JSON dumps (.json, .json.gz, "
-                                                     ".json.bz2) and office-holder CSV tables.")],
+                                                     ".json.bz2), office-holder CSV tables and "
+                                                     "congress-legislators YAML files.")],
     kb: KbOption = None,
     skip_bad: Annotated[bool, typer.Option(help="Skip malformed records (and count them) "
                                                 "instead of failing.")] = False,

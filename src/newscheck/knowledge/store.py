@@ -256,9 +256,14 @@ class KnowledgeBase:
         return found[:limit]
 
     def names(self) -> Iterator[tuple[str, str]]:
+        """Names of people and positions for the gazetteer. US congressional seats, leadership
+        roles and the vice presidency are left out: their titles are read by the congress
+        claim patterns (claims/congress.py), not as office names."""
         rows = self.conn.execute(
             "SELECT a.alias, a.entity FROM aliases a JOIN items i ON i.id = a.entity "
-            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym'").fetchall()
+            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym' AND "
+            "COALESCE(i.office_kind, '') NOT IN ('us_senator', 'us_representative', "
+            "'us_congress_leader', 'us_vice_president')").fetchall()
         seen: set[tuple[str, str]] = set()
         for alias, ent in rows:
             if (alias, ent) not in seen:
@@ -295,6 +300,19 @@ class KnowledgeBase:
     def holders(self, position: str, at: date | None = None) -> list[Term]:
         idx = self._index(self._by_position, "value", position)
         return list(idx.terms) if at is None else idx.at(at)
+
+    def affiliations(self, person: str) -> list[Term]:
+        """The person's party memberships (P102), dated, as terms whose ``position`` is the
+        party (US Congress data: the party of each term, docs/knowledge.md)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, "
+                "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
+                "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
+                " ORDER BY s.start, s.rowid", (person,)).fetchall()
+        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
+                     self.source_dates.get(src))
+                for v, s, sp, e, ep, rank, src, sid, label in rows]
 
     # -- offices -------------------------------------------------------------------------------
     def kind(self, position: str) -> str | None:
