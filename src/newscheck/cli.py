@@ -13,11 +13,14 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
+
+if TYPE_CHECKING:
+    from .stance import StanceModel
 
 app = typer.Typer(
     name="newscheck",
@@ -123,6 +126,9 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    against: Annotated[list[Path] | None, typer.Option(
+        help="Source article (file, HTML or text) the article rewrites; repeatable. Every "
+             "sentence is judged against it (docs/evidence.md).")] = None,
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
@@ -131,13 +137,25 @@ def check(
     try:
         source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, against=against or (),
+                           stance=default_stance() if against else None)
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
         write_output(render(report, format.value, color=False if to_file else None), output)
     except NewscheckError as exc:
         fail(exc)
+
+
+def default_stance() -> StanceModel | None:
+    """The shipped stance model, or None while none is shipped (exact comparison only)."""
+    from .errors import StanceModelError
+    from .stance import load_stance
+
+    try:
+        return load_stance()
+    except StanceModelError:
+        return None
 
 
 def _register_subcommands() -> None:

@@ -6,6 +6,9 @@ verdict came from.
     3. claims   – sentences, mentions (gazetteer over the KB), atomic claims with spans and time
     4. linking  – mentions → knowledge-graph ids, disambiguated by time and context
     5. verify   – one checker per claim kind → verdict, confidence, explanation, evidence
+   5b. text     – with ``against=``: every sentence judged against the source article(s)
+                  (newscheck.evidence); with ``corpus=``: passages retrieved from a reference
+                  corpus (newscheck.corpus) as evidence
     6. report   – Report (JSON contract newscheck/report@1; renderers in newscheck.report)
 
 Data flows one way; the knowledge base is a read-only service the stages ask.
@@ -13,6 +16,7 @@ Data flows one way; the knowledge base is a read-only service the stages ask.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +25,7 @@ from .model import Article, Report, TimeAnchor
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
+    from .stance import StanceModel
 
 Source = str | bytes | Path
 
@@ -38,8 +43,9 @@ def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor,
     return TimeAnchor(basis="today", date=today, cue="no publication date"), [warning]
 
 
-def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None) -> Report:
-    """Stages 2-6 on an article that is already extracted."""
+def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
+                  against: Sequence[Article] = (), stance: StanceModel | None = None) -> Report:
+    """Stages 2-6 on an article that is already extracted (``against``: its source articles)."""
     from . import __version__
     from .claims import extract_claims
     from .linking import link_claims
@@ -56,19 +62,33 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     claims = link_claims(claims, article, kb)
     # 5. verify
     verify_claims(claims, kb, article)
+    # 5b. text evidence
+    against_part = None
+    if against:
+        from .evidence.against import check_against
+
+        claims, found = check_against(claims, article, against, anchor, stance)
+        against_part = found.to_dict()
     # 6. report
     return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.info(),
-                  warnings=warnings, version=__version__)
+                  warnings=warnings, version=__version__, against=against_part)
 
 
 def check(source: Source, *, published: date | str | None = None,
           kb: KnowledgeBase | str | Path | None = None, online: bool = False,
-          max_bytes: int | None = None, today: date | None = None) -> Report:
-    """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``."""
+          max_bytes: int | None = None, today: date | None = None,
+          against: Sequence[Source] = (), stance: StanceModel | None = None) -> Report:
+    """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``.
+
+    ``against``: the source article(s) of a rewrite (same forms as ``source``); every sentence
+    is then judged against them (docs/evidence.md). ``stance``: the stance model for what exact
+    comparison leaves open (default: none).
+    """
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb
 
     # 1. intake
     article = extract(source, published=published, max_bytes=max_bytes)
+    sources = [extract(s, max_bytes=max_bytes) for s in against]
     knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
-    return check_article(article, knowledge, today=today)
+    return check_article(article, knowledge, today=today, against=sources, stance=stance)
