@@ -13,14 +13,12 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
-
-if TYPE_CHECKING:
-    from .stance import StanceModel
+from .eval_cli import LlmOption, NliOption
 
 app = typer.Typer(
     name="newscheck",
@@ -129,16 +127,20 @@ def check(
     against: Annotated[list[Path] | None, typer.Option(
         help="Source article (file, HTML or text) the article rewrites; repeatable. Every "
              "sentence is judged against it (docs/evidence.md).")] = None,
+    nli_model: NliOption = None,
+    llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
     from .report import render
+    from .stance import load_stance
 
     try:
         source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
+        stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
+            if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes, against=against or (),
-                           stance=default_stance() if against else None)
+                           max_bytes=max_bytes, against=against or (), stance=stance)
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
@@ -147,21 +149,13 @@ def check(
         fail(exc)
 
 
-def default_stance() -> StanceModel | None:
-    """The shipped stance model, or None while none is shipped (exact comparison only)."""
-    from .errors import StanceModelError
-    from .stance import load_stance
-
-    try:
-        return load_stance()
-    except StanceModelError:
-        return None
-
-
 def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .eval_cli import eval_command
+
+    app.command("eval")(eval_command)
 
 
 def main() -> None:

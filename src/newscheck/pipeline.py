@@ -45,7 +45,13 @@ def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor,
 
 def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
                   against: Sequence[Article] = (), stance: StanceModel | None = None) -> Report:
-    """Stages 2-6 on an article that is already extracted (``against``: its source articles)."""
+    """Stages 2-6 on an article that is already extracted.
+
+    ``against``: the source articles of a rewrite (stage 5b). ``stance`` is the back-end that
+    judges evidence passages (``--nli-model``/``--llm-endpoint``) for the evidence-from-text
+    stages; ``None`` means the shipped model, loaded only when one of those stages has a passage
+    to judge.
+    """
     from . import __version__
     from .claims import extract_claims
     from .linking import link_claims
@@ -81,8 +87,8 @@ def check(source: Source, *, published: date | str | None = None,
     """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``.
 
     ``against``: the source article(s) of a rewrite (same forms as ``source``); every sentence
-    is then judged against them (docs/evidence.md). ``stance``: the stance model for what exact
-    comparison leaves open (default: none).
+    is then judged against them (docs/evidence.md). ``stance``: the stance back-end (``None``:
+    the shipped model, loaded when needed).
     """
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb

@@ -8,9 +8,9 @@ they hold, compares the claim with the best few (:func:`.compare.compare`) and d
 1. a part that restates the claim (enough coverage, nothing added, nothing contradicted) →
    **supported**, with that part as evidence;
 2. else the best-aligned part contradicting it → **refuted**, the explanation quoting both;
-3. else, if a stance model is given and the claim is close to a part without adding a detail,
-   the model may find support (never a refutation: it is weaker evidence than an exact
-   comparison);
+3. else, if the claim is close to a part without adding a detail, the stance model (the
+   shipped one unless another is given) may find support — never a refutation: it is weaker
+   evidence than an exact comparison;
 4. else **not_enough_evidence**, "not in the source", naming what the source does not state.
 """
 
@@ -181,9 +181,13 @@ def judge(sentence: str, sources: SourceSet, stance: StanceModel | None = None) 
                              f"The source says otherwise: {_quote(part.text)} — rewrite: "
                              f"{_quote(sentence)} ({_conflict_text(cmp)})",
                              (sources.evidence(part, "contradicts"),), comparison=cmp)
-    if compared and stance is not None:
+    if compared:
         _score, part, cmp = compared[0]
         if not cmp.added and cmp.coverage >= STANCE_COVERAGE:
+            if stance is None:
+                from ..stance import load_stance
+
+                stance = load_stance()
             (result,) = stance.predict([(sentence, part.text)])
             if result.label == "support" and result.score >= STANCE_SUPPORT:
                 return Judgement("supported", round(0.5 * result.score, 3),
