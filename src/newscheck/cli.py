@@ -127,6 +127,12 @@ def check(
     against: Annotated[list[Path] | None, typer.Option(
         help="Source article (file, HTML or text) the article rewrites; repeatable. Every "
              "sentence is judged against it (docs/evidence.md).")] = None,
+    corpus: Annotated[Path | None, typer.Option(
+        help="Reference corpus directory (newscheck corpus add): its passages and known "
+             "fact-checks become evidence.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        help="With --corpus: use only passages published by this date YYYY-MM-DD (default: "
+             "the article's date).")] = None,
     nli_model: NliOption = None,
     llm_endpoint: LlmOption = None,
 ) -> None:
@@ -140,7 +146,8 @@ def check(
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
             if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes, against=against or (), stance=stance)
+                           max_bytes=max_bytes, against=against or (), stance=stance,
+                           corpus=corpus, as_of=parse_date(as_of, "--as-of"))
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
@@ -153,6 +160,10 @@ def _register_subcommands() -> None:
     from .kb_cli import kb_app
 
     app.add_typer(kb_app, name="kb")
+    from .corpus_cli import corpus_app, factchecks_app
+
+    app.add_typer(corpus_app, name="corpus")
+    app.add_typer(factchecks_app, name="factchecks")
     from .eval_cli import eval_command
 
     app.command("eval")(eval_command)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from .model import Article, Report, TimeAnchor
 
 if TYPE_CHECKING:
+    from .corpus.evidence import Corpus
     from .knowledge import KnowledgeBase
     from .stance import StanceModel
 
@@ -44,10 +45,12 @@ def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor,
 
 
 def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
-                  against: Sequence[Article] = (), stance: StanceModel | None = None) -> Report:
+                  against: Sequence[Article] = (), stance: StanceModel | None = None,
+                  corpus: Corpus | None = None, as_of: date | None = None) -> Report:
     """Stages 2-6 on an article that is already extracted.
 
-    ``against``: the source articles of a rewrite (stage 5b). ``stance`` is the back-end that
+    ``against``: the source articles of a rewrite, ``corpus``: a reference corpus, ``as_of``:
+    the date after which its passages are not evidence (stage 5b). ``stance`` is the back-end that
     judges evidence passages (``--nli-model``/``--llm-endpoint``) for the evidence-from-text
     stages; ``None`` means the shipped model, loaded only when one of those stages has a passage
     to judge.
@@ -75,20 +78,29 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
         claims, found = check_against(claims, article, against, anchor, stance)
         against_part = found.to_dict()
+    corpus_part = None
+    if corpus is not None:
+        from .corpus.evidence import apply_corpus
+
+        corpus_part = apply_corpus(claims, article, corpus, anchor, as_of=as_of, stance=stance)
     # 6. report
     return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.info(),
-                  warnings=warnings, version=__version__, against=against_part)
+                  warnings=warnings, version=__version__, against=against_part,
+                  corpus=corpus_part)
 
 
 def check(source: Source, *, published: date | str | None = None,
           kb: KnowledgeBase | str | Path | None = None, online: bool = False,
           max_bytes: int | None = None, today: date | None = None,
-          against: Sequence[Source] = (), stance: StanceModel | None = None) -> Report:
+          against: Sequence[Source] = (), stance: StanceModel | None = None,
+          corpus: Corpus | str | Path | None = None, as_of: date | str | None = None) -> Report:
     """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``.
 
     ``against``: the source article(s) of a rewrite (same forms as ``source``); every sentence
     is then judged against them (docs/evidence.md). ``stance``: the stance back-end (``None``:
-    the shipped model, loaded when needed).
+    the shipped model, loaded when needed). ``corpus``: a reference corpus directory (or an
+    opened one) whose passages and fact-checks are evidence; ``as_of``: passages published after
+    this date are not used (default: the article's date).
     """
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb
@@ -97,4 +109,22 @@ def check(source: Source, *, published: date | str | None = None,
     article = extract(source, published=published, max_bytes=max_bytes)
     sources = [extract(s, max_bytes=max_bytes) for s in against]
     knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
-    return check_article(article, knowledge, today=today, against=sources, stance=stance)
+    opened = None
+    if corpus is not None and not isinstance(corpus, str | Path):
+        opened = corpus
+    elif corpus is not None:
+        from .corpus import open_corpus
+
+        opened = open_corpus(corpus)
+    try:
+        cutoff = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    except ValueError:
+        from .errors import MalformedInput
+
+        raise MalformedInput(f"as_of {as_of!r} is not a date", "write it as YYYY-MM-DD") from None
+    try:
+        return check_article(article, knowledge, today=today, against=sources, stance=stance,
+                             corpus=opened, as_of=cutoff)
+    finally:
+        if opened is not None and opened is not corpus:
+            opened.close()
