@@ -7,6 +7,11 @@ one (scores within a segment use that segment's document frequencies, so fewer s
 scores closer to one global index). ``manifest.json`` lists the segments and is replaced
 atomically, so an interrupted ``add`` leaves the previous index usable.
 
+**Backends.** bm25s scores with NumPy by default. With ``numba`` installed and
+``NEWSCHECK_BM25_BACKEND=numba`` (or ``BM25Index(dir, backend="numba")``) it uses its compiled
+scorer: ~40× more queries per second, after a one-time compilation of several seconds per
+process — worth it for batches (``benchmarks/bm25.py`` prints both), not for one article.
+
 Tokens are the claim stage's content words (lower case, stemmed, synonyms folded:
 :func:`newscheck.evidence.features.content_words`), for passages and queries alike.
 """
@@ -14,6 +19,7 @@ Tokens are the claim stage's content words (lower case, stemmed, synonyms folded
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -33,7 +39,13 @@ def tokens(text: str) -> list[str]:
 class BM25Index:
     """The BM25 segments of a corpus directory (``DIR/index``)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, backend: str | None = None) -> None:
+        self.backend = backend or os.environ.get("NEWSCHECK_BM25_BACKEND", "numpy")
+        if self.backend not in ("numpy", "numba"):
+            raise CorpusCorrupt(f"unknown BM25 backend {self.backend!r}",
+                                "set NEWSCHECK_BM25_BACKEND to numpy or numba")
+        if self.backend == "numba":
+            require("numba", "corpus")
         self.dir = directory / "index"
         self.manifest = self.dir / "manifest.json"
         self.names: list[str] = []
@@ -97,8 +109,9 @@ class BM25Index:
             bm25s = require("bm25s", "corpus")
             np = require("numpy", "corpus")
             try:
-                retriever = bm25s.BM25.load(str(self.dir / name),  # type: ignore[attr-defined]
-                                            mmap=False, allow_pickle=False)
+                retriever = bm25s.BM25.load(  # type: ignore[attr-defined]
+                    str(self.dir / name), mmap=False, allow_pickle=False,
+                    override_params={"backend": self.backend}, show_progress=False)
                 pids = np.load(self.dir / name / "pids.npy",  # type: ignore[attr-defined]
                                allow_pickle=False)
             except (OSError, ValueError) as exc:
@@ -117,7 +130,8 @@ class BM25Index:
         for name in self.names:
             retriever, pids = self._segment(name)
             kk = min(k, len(pids))
-            docs, scores = retriever.retrieve(qtok, k=kk, show_progress=False, n_threads=1)
+            docs, scores = retriever.retrieve(qtok, k=kk, show_progress=False, n_threads=1,
+                                              backend_selection=self.backend)
             for i in range(len(queries)):
                 out[i].extend((int(pids[d]), float(s)) for d, s in zip(docs[i], scores[i],
                                                                        strict=True) if s > 0)

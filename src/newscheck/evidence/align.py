@@ -83,6 +83,7 @@ class SourceSet:
     facts: SourceFacts = field(default_factory=SourceFacts)
     idf: dict[str, float] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=dict)
+    unseen: float = 0.0             # the weight of a word no source sentence has
 
     def __post_init__(self) -> None:
         df: Counter[str] = Counter()
@@ -97,9 +98,10 @@ class SourceSet:
                     self.postings.setdefault(w, []).append(idx)
         total = len(self.sentences) + 1
         self.idf = {w: math.log(1 + total / c) for w, c in df.items()}
+        self.unseen = math.log(1 + total)
 
     def weight(self, word: str) -> float:
-        return self.idf.get(word, math.log(1 + len(self.sentences) + 1))
+        return self.idf.get(word, self.unseen)
 
     def parts(self, claim: Features) -> list[tuple[float, Part]]:
         """The best-aligned parts, best first, with their IDF-weighted coverage."""

@@ -267,7 +267,9 @@ def compare(claim: Features, part: Features, src: SourceFacts, *,
     _compare_quotes(claim, part, src, out)
     _compare_scopes(claim, part, out)
     differing = {w for x in out.conflicts for w in fold(x.rewrite).split()}
-    rest_words = [w for w in set(claim.words) if fold(w) not in differing]
+    # the words that show the two sentences are about the same thing: not the differing ones,
+    # and not numbers (two lists of figures share digits without sharing a subject)
+    rest_words = [w for w in set(claim.words) if fold(w) not in differing and w[:1].isalpha()]
     rest_shared = [w for w in rest_words if w in set(part.words)]
     rest = len(rest_shared) / len(rest_words) if rest_words else 0.0
     _compare_wording(claim, part, rest, out)

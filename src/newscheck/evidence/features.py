@@ -148,11 +148,13 @@ class Features:
 
 def fold(text: str) -> str:
     """Lower case, straight quotes, no accents: the form in which texts are compared."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     w = fold(word).strip("'-")
     if w in SYNONYMS:
