@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import fail
+from .cli_common import fail
 from .errors import NewscheckError
 
 corpus_app = typer.Typer(help="Build and inspect a reference corpus of texts for check --corpus.",

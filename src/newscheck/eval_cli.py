@@ -31,7 +31,7 @@ def eval_command(
 ) -> None:
     """Score verdicts from evidence text: accuracy, macro-F1, per-label precision/recall,
     confusion matrix and the majority baseline."""
-    from .cli import fail, write_output
+    from .cli_common import fail, write_output
     from .errors import MalformedInput, NewscheckError
     from .evaluate.stance_eval import DATASET_NAMES, evaluate_gold, evaluate_stance, plot_png
     from .evaluate.stance_sets import load_examples

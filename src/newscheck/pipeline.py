@@ -2,7 +2,8 @@
 verdict came from.
 
     1. intake   – bytes/path/str → Article (clean body, metadata, removed debris, credits)
-    2. anchor   – the date claims are anchored to: --published, else the page's date, else today
+    2. anchor   – the date claims are anchored to: --published, else the page's date, else the
+                  latest full date in the article's opening (inferred), else today (anchor.py)
     3. claims   – sentences, mentions (gazetteer over the KB), atomic claims with spans and time
     4. linking  – mentions → knowledge-graph ids, disambiguated by time and context
     5. verify   – one checker per claim kind → verdict, confidence, explanation, evidence
@@ -21,7 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Article, Report, TimeAnchor
+from .anchor import anchor_for, kb_age_warning
+from .model import Article, Report
 
 if TYPE_CHECKING:
     from .corpus.evidence import Corpus
@@ -29,19 +31,6 @@ if TYPE_CHECKING:
     from .stance import StanceModel
 
 Source = str | bytes | Path
-
-
-def anchor_for(article: Article, today: date | None = None) -> tuple[TimeAnchor, list[str]]:
-    """Stage 2: the date every claim without its own date is anchored to."""
-    if article.published is not None:
-        return TimeAnchor(basis="published", date=article.published,
-                          cue="--published" if article.published_basis == "option"
-                          else "the page's publication date"), []
-    today = today or date.today()
-    warning = (f"No publication date was found or given; claims are anchored to today "
-               f"({today.isoformat()}). Pass --published YYYY-MM-DD to check them as of the day "
-               f"the article appeared.")
-    return TimeAnchor(basis="today", date=today, cue="no publication date"), [warning]
 
 
 def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
@@ -62,6 +51,9 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
     # 2. anchor
     anchor, warnings = anchor_for(article, today)
+    too_new = kb_age_warning(anchor, kb.as_of)
+    if too_new:
+        warnings.append(too_new)
     if article.language and not article.language.lower().startswith("en"):
         warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
                         f"English, so few claims in it can be recognised or checked.")
@@ -70,7 +62,7 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     # 4. linking
     claims = link_claims(claims, article, kb)
     # 5. verify
-    verify_claims(claims, kb, article)
+    verify_claims(claims, kb, article, today=anchor.date)
     # 5b. text evidence
     against_part = None
     if against:
@@ -84,29 +76,32 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 
         corpus_part = apply_corpus(claims, article, corpus, anchor, as_of=as_of, stance=stance)
     # 6. report
-    return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.info(),
+    return Report(article=article, claims=claims, anchor=anchor, knowledge=kb.public_info(),
                   warnings=warnings, version=__version__, against=against_part,
                   corpus=corpus_part)
 
 
-def check(source: Source, *, published: date | str | None = None,
-          kb: KnowledgeBase | str | Path | None = None, online: bool = False,
-          max_bytes: int | None = None, today: date | None = None,
-          against: Sequence[Source] = (), stance: StanceModel | None = None,
-          corpus: Corpus | str | Path | None = None, as_of: date | str | None = None) -> Report:
-    """Check an article given as a path, a ``str`` (HTML or text) or ``bytes``.
+def check(source: Source | None = None, *, text: str | None = None, html: str | None = None,
+          published: date | str | None = None, kb: KnowledgeBase | str | Path | None = None,
+          online: bool = False, max_bytes: int | None = None,
+          today: date | None = None, stance: StanceModel | None = None,
+          against: Sequence[Source] = (), corpus: Corpus | str | Path | None = None,
+          as_of: date | str | None = None) -> Report:
+    """Check an article: ``source`` is a file (a ``Path`` or a one-line ``str`` naming it),
+    ``bytes`` or the article as a ``str``; or pass the content as ``text=`` or ``html=``
+    (docs/api.md).
 
-    ``against``: the source article(s) of a rewrite (same forms as ``source``); every sentence
-    is then judged against them (docs/evidence.md). ``stance``: the stance back-end (``None``:
-    the shipped model, loaded when needed). ``corpus``: a reference corpus directory (or an
-    opened one) whose passages and fact-checks are evidence; ``as_of``: passages published after
-    this date are not used (default: the article's date).
+    ``against``: the source article(s) of a rewrite (each a ``Path``, ``bytes`` or content
+    ``str``); every sentence is then judged against them (docs/evidence.md). ``stance``: the
+    stance back-end (``None``: the shipped model, loaded when needed). ``corpus``: a reference
+    corpus directory (or an opened one) whose passages and fact-checks are evidence; ``as_of``:
+    passages published after this date are not used (default: the article's date).
     """
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb
 
     # 1. intake
-    article = extract(source, published=published, max_bytes=max_bytes)
+    article = extract(source, text=text, html=html, published=published, max_bytes=max_bytes)
     sources = [extract(s, max_bytes=max_bytes) for s in against]
     knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
     opened = None

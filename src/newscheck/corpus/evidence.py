@@ -153,7 +153,7 @@ def apply_corpus(claims: list[Claim], article: Article, corpus: Corpus, anchor: 
             claim.verdict = Verdict(fc_verdict.label, fc_verdict.confidence,
                                     fc_verdict.explanation, tuple(evidence))
             continue
-        label, conf = aggregate(results)
+        label, conf = aggregate(results, model=stance)
         if label == "refuted":
             refuting = [p for (p, _), r in zip(dated, results, strict=True)
                         if r.label == "refute"]

@@ -30,7 +30,7 @@ def evaluate_stance(examples: Sequence[ClaimExample], model: StanceModel) -> dic
         results = model.predict([(example.claim, text) for text in example.evidence])
         pairs += len(results)
         gold.append(example.label)
-        predicted.append(aggregate(results)[0])
+        predicted.append(aggregate(results, model=model)[0])
     seconds = time.perf_counter() - started
     out = score(gold, predicted, VERDICTS)
     out.update(model=model.name, pairs=pairs, seconds=round(seconds, 3),

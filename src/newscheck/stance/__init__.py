@@ -2,8 +2,8 @@
 
 One interface, three back-ends:
 
-* the default shipped model (:mod:`.linear`): hand-built features (:mod:`.features`) and a
-  multinomial logistic regression trained by ``scripts/train_stance.py``; pure Python, CPU;
+* the default shipped model (:mod:`.shipped`): hand-built features (:mod:`.features`) and
+  gradient-boosted trees trained by ``scripts/train_stance.py``; pure Python, CPU;
 * ``nli_model=PATH`` (:mod:`.nli`): any local Hugging Face NLI checkpoint or ONNX export
   (extra ``dense``);
 * ``llm_endpoint=URL`` (:mod:`.llm`): any OpenAI-compatible chat endpoint, never called unless
@@ -41,7 +41,7 @@ def load_stance(*, nli_model: str | Path | None = None,
         from .llm import LLMStance
 
         return LLMStance(llm_endpoint)
-    from .linear import default_model
+    from .shipped import default_model
 
     return default_model()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -71,8 +71,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "entity_coverage", "entity_missing", "negation_claim", "negation_passage", "negation_xor",
     "refute_cues", "hedge_passage", "hedge_claim", "antonym", "antonym_covered",
     "coverage_x_negxor", "coverage_x_antonym", "coverage_x_nummis", "coverage_sq",
-    "unmatched_content", "title_line",
+    "unmatched_content", "title_line", "idf_coverage", "idf_missing_max", "number_partial",
+    "claim_only_negation", "passage_only_negation",
 )
+
+Idf = Mapping[str, float]
+UNKNOWN_IDF = 10.0  # a word missing from the table is rare
 
 
 def stem(word: str) -> str:
@@ -109,8 +113,12 @@ def _best_window(claim: set[str], passage: list[str], width: int) -> float:
     return best / len(claim)
 
 
-def featurize(claim: str, passage: str) -> list[float]:
-    """The feature vector of one pair, in the order of :data:`FEATURE_NAMES`."""
+def featurize(claim: str, passage: str, idf: Idf | None = None) -> list[float]:
+    """The feature vector of one pair, in the order of :data:`FEATURE_NAMES`.
+
+    ``idf`` maps stemmed words to inverse document frequencies (shipped with the model); without
+    it every word weighs the same in the idf features.
+    """
     c_words, p_words = tokens(claim), tokens(passage)
     c_cont, p_cont = content(c_words), content(p_words)
     c_set, p_set = set(c_cont), set(p_cont)
@@ -152,6 +160,12 @@ def featurize(claim: str, passage: str) -> list[float]:
             antonym = 1.0
             break
     unmatched = len(c_set - p_set)
+    table = idf or {}
+    c_idf = {w: table.get(w, UNKNOWN_IDF) if idf else 1.0 for w in c_set}
+    idf_total = sum(c_idf.values()) or 1.0
+    idf_cov = sum(c_idf[w] for w in shared) / idf_total
+    idf_missing = max((c_idf[w] for w in c_set - p_set), default=0.0) / UNKNOWN_IDF
+    num_partial = 1.0 if c_nums & p_nums and c_nums - p_nums else 0.0
 
     return [
         1.0, coverage, weighted, bigram, jaccard, p_coverage, window,
@@ -162,4 +176,6 @@ def featurize(claim: str, passage: str) -> list[float]:
         min(refute, 5) / 5, min(hedge_p, 5) / 5, min(hedge_c, 3) / 3, antonym, antonym * coverage,
         coverage * neg_xor, coverage * antonym, coverage * num_mismatch, coverage * coverage,
         min(unmatched, 10) / 10, 1.0 if passage.startswith("(meta data)") else 0.0,
+        idf_cov, idf_missing, num_partial, 1.0 if c_neg and not p_neg else 0.0,
+        1.0 if p_neg and not c_neg else 0.0,
     ]

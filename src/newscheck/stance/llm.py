@@ -68,6 +68,10 @@ def parse_answer(content: str) -> StanceResult:
     return StanceResult.from_probs({k: confidence if k == label else rest for k in STANCE_LABELS})
 
 
+# Thresholds for aggregate(): a calibrated entailment model or an LLM's stated confidence.
+THRESHOLDS = (0.6, 0.8)
+
+
 class LLMStance:
     """One chat request per (claim, passage) pair."""
 
@@ -76,6 +80,7 @@ class LLMStance:
         self.url = chat_url(endpoint)
         self.model = model or os.environ.get("NEWSCHECK_LLM_MODEL", "default")
         self.timeout = timeout
+        self.thresholds = THRESHOLDS
         self.name = f"llm:{self.model}@{self.url}"
 
     def _ask(self, claim: str, passage: str) -> str:

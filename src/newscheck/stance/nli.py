@@ -66,6 +66,10 @@ def _softmax_rows(logits: Any) -> list[list[float]]:
     return out
 
 
+# Thresholds for aggregate(): a calibrated entailment model or an LLM's stated confidence.
+THRESHOLDS = (0.6, 0.8)
+
+
 class NLIStance:
     """A sequence-classification NLI model run with transformers (torch) or onnxruntime."""
 
@@ -75,6 +79,7 @@ class NLIStance:
         onnx_file = path if path.suffix == ".onnx" else path / "model.onnx"
         model_dir = path.parent if path.suffix == ".onnx" else path
         self.mapping = label_map(model_dir)
+        self.thresholds = THRESHOLDS
         self.name = f"nli:{path.name}"
         transformers: Any = require("transformers", "dense")
         try:

@@ -6,7 +6,7 @@ import pytest
 from newscheck.errors import StanceModelError
 from newscheck.stance import STANCE_LABELS, StanceModel, load_stance
 from newscheck.stance.features import FEATURE_NAMES, featurize
-from newscheck.stance.linear import load_linear
+from newscheck.stance.shipped import load_model as load_linear
 
 CLAIM = "The city council approved the new budget of 4.2 million euros in March 2023."
 PARAPHRASE = ("In March 2023 the city council approved a new budget worth 4.2 million euros, "
@@ -44,13 +44,13 @@ def test_features_match_their_names() -> None:
 
 
 def test_shipped_model_is_small_json() -> None:
-    path = Path(__import__("newscheck").__file__).parent / "data" / "stance_linear.json"
+    path = Path(__import__("newscheck").__file__).parent / "data" / "stance_trees.json"
     assert path.stat().st_size < 25 * 1024 * 1024
     assert json.loads(path.read_text())["meta"]["trained_by"] == "scripts/train_stance.py"
 
 
 @pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"format": "other"}',
-                                     '{"format": "newscheck-stance-linear/1", "features": []}'])
+                                     '{"format": "newscheck-stance-trees/1", "features": []}'])
 def test_a_broken_model_file_is_a_clear_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "m.json"
     path.write_text(content)
