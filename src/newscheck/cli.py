@@ -66,6 +66,15 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    against: Annotated[list[Path] | None, typer.Option(
+        help="Source article (file, HTML or text) the article rewrites; repeatable. Every "
+             "sentence is judged against it (docs/evidence.md).")] = None,
+    corpus: Annotated[Path | None, typer.Option(
+        help="Reference corpus directory (newscheck corpus add): its passages and known "
+             "fact-checks become evidence.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        help="With --corpus: use only passages published by this date YYYY-MM-DD (default: "
+             "the article's date).")] = None,
     nli_model: NliOption = None,
     llm_endpoint: LlmOption = None,
 ) -> None:
@@ -81,7 +90,8 @@ def check(
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
             if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes, stance=stance)
+                           max_bytes=max_bytes, against=against or (), stance=stance,
+                           corpus=corpus, as_of=parse_date(as_of, "--as-of"))
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
@@ -98,6 +108,8 @@ def check(
 SUBCOMMANDS: dict[str, str] = {
     "kb": "newscheck.kb_cli:kb_app",
     "eval": "newscheck.eval_cli:eval_command",
+    "corpus": "newscheck.corpus_cli:corpus_app",
+    "factchecks": "newscheck.corpus_cli:factchecks_app",
 }
 _registered: set[str] = set()
 

@@ -131,6 +131,28 @@ class StanceEndpointError(NewscheckError):
     code = "NC611"
 
 
+# --- reference corpus (exit codes 20-21) ----------------------------------------------------------
+class CorpusError(NewscheckError):
+    """A reference corpus (``--corpus DIR``) cannot be used."""
+
+    exit_code = 20
+    code = "NC600"
+
+
+class CorpusNotFound(CorpusError):
+    """No corpus in the directory given (or it cannot be created)."""
+
+    exit_code = 20
+    code = "NC601"
+
+
+class CorpusCorrupt(CorpusError):
+    """The corpus database or its index is damaged or of another format."""
+
+    exit_code = 21
+    code = "NC602"
+
+
 # --- output (exit code 1) -------------------------------------------------------------------------
 class OutputNotWritten(NewscheckError):
     """The report could not be written (a missing directory, a read-only path, a full disk)."""

@@ -24,6 +24,7 @@ from .common import (
     LABELS,
     anchor_text,
     dominant,
+    not_in_source,
     safe_url,
     segments,
     verdict_of,
@@ -135,6 +136,7 @@ def render_html(report: Report) -> str:
         *_header(report, title),
         *_summary(report),
         *_warnings(report),
+        *_not_in_source(report),
         '<div class="grid">',
         '<section aria-labelledby="h-article">',
         '<h2 id="h-article">Article, claims highlighted</h2>',
@@ -196,6 +198,16 @@ def _warnings(report: Report) -> list[str]:
     items = "".join(f"<li>{esc(w)}</li>" for w in report.warnings)
     return ['<section class="warnings" role="note">', "<h2>Warnings</h2>",
             f"<ul>{items}</ul>", "</section>"]
+
+
+def _not_in_source(report: Report) -> list[str]:
+    added = not_in_source(report)
+    if not added:
+        return []
+    items = "".join(f'<li><a href="#claim-{n}">{n}</a>. {esc(c.text)}</li>' for n, c in added)
+    return ['<section class="added" aria-labelledby="h-added">',
+            f'<h2 id="h-added">Not in the source ({len(added)})</h2>', f"<ul>{items}</ul>",
+            "</section>"]
 
 
 def _highlighted(text: str, claims: list[Claim]) -> str:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
-from .common import ICONS, LABELS, anchor_text, summary_line, verdict_of
+from .common import ICONS, LABELS, anchor_text, not_in_source, summary_line, verdict_of
 
 # Colours chosen to stay distinguishable for red-green colour blindness (blue / orange / grey),
 # matching the HTML report.
@@ -71,6 +71,11 @@ def render_text(report: Report, *, color: bool | None = None, width: int | None 
     console.print(Text(summary_line(report), style="bold"))
     for line in _removed(report):
         console.print(Text(line, style="dim"))
+    added = not_in_source(report)
+    if added:
+        console.print(Text(f"Not in the source ({len(added)}):", style="bold"))
+        for n, claim in added:
+            console.print(Text(f"  #{n} {claim.text}"))
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     return console.export_text(styles=color).rstrip() + "\n"
