@@ -111,7 +111,7 @@ def read_stdin() -> bytes:
 @app.command()
 def check(
     input: Annotated[str, typer.Argument(help="Article file (HTML or text, detected from the "
-                                               "content), or - for stdin.")],
+                                               "content), - for stdin, or an http(s) URL.")],
     published: Annotated[str | None, typer.Option(
         help="Publication date YYYY-MM-DD; overrides the date found in the page.")] = None,
     kb: Annotated[Path | None, typer.Option(
@@ -123,17 +123,24 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed to fetch a URL.")] = 15.0,
 ) -> None:
     """Check one article and print a report."""
+    from .intake.fetch import fetch, is_url
     from .pipeline import check as run_check
     from .report import render
 
     try:
-        source: str | bytes | Path = read_stdin() if input == "-" else Path(input)
+        fetched = fetch(input, max_bytes=max_bytes, timeout=timeout) if is_url(input) else None
+        source: str | bytes | Path = (fetched.data if fetched else read_stdin() if input == "-"
+                                      else Path(input))
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
                            max_bytes=max_bytes)
         if input == "-":
             report.article.source = "<stdin>"
+        if fetched:
+            report.article.source = fetched.final_url
+            report.article.url = report.article.url or fetched.final_url
         to_file = output is not None and str(output) != "-"
         write_output(render(report, format.value, color=False if to_file else None), output)
     except NewscheckError as exc:
