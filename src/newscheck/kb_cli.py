@@ -189,3 +189,29 @@ def holders(
                 typer.echo(f"  {t['person_label'] or t['person']} [{t['person']}]  "
                            f"{t['start'] or '?'} to {t['end'] or 'present'}  "
                            f"({t['coverage']}; {t['source']})")
+
+
+@kb_app.command()
+def search(
+    name: Annotated[str, typer.Argument(help="A name or part of one; spelling may be off.")],
+    kb: KbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many results.")] = 10,
+    format: FormatOption = OutFormat.text,
+) -> None:
+    """People and positions whose name resembles NAME (fuzzy), best first."""
+    from .knowledge.search import fuzzy_search
+
+    with _errors(), _open(kb) as base:
+        found = fuzzy_search(base, name, limit=limit)
+        if not found:
+            raise NotInKnowledgeBase(f"nothing in the knowledge base is called anything like "
+                                     f"{name!r}", "try a shorter part of the name, or "
+                                     "`newscheck kb stats` to see what the KB holds")
+        results = [{"entity": _entity_dict(m.entity), "matched": m.alias, "score": m.score}
+                   for m in found]
+        if format is OutFormat.json:
+            _dump({"query": name, "results": results})
+            return
+        for m in found:
+            e = m.entity
+            typer.echo(f"{e.id}  {e.label}  ({e.kind})  matched “{m.alias}”, score {m.score:g}")
