@@ -149,8 +149,10 @@ def check(
 
 def _register_subcommands() -> None:
     from .kb_cli import kb_app
+    from .service.cli import serve
 
     app.add_typer(kb_app, name="kb")
+    app.command("serve")(serve)
 
 
 def main() -> None:
