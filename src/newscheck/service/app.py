@@ -259,6 +259,10 @@ def _pages(app: FastAPI) -> None:
     def index() -> HTMLResponse:
         return HTMLResponse((STATIC / "index.html").read_text("utf-8"))
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/static/report.css", include_in_schema=False)
     def report_css() -> Response:
         from ..report.html import css
