@@ -15,17 +15,17 @@ has any script. Verdicts are told apart by colour *and* icon *and* word *and* un
 
 Security: every string from the article, the knowledge base or the verifier goes through
 :func:`esc`; ``href`` is only ever set from :func:`.common.safe_url` (absolute http/https),
-Wikidata ids we recognise, ``data:`` downloads we build (percent-encoded), or ``#`` anchors.
+Wikidata ids we recognise, ``data:`` downloads we build (base64), or ``#`` anchors.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
 
 from .. import model
 from ..model import Claim, EntityRef, Evidence, Report
@@ -159,8 +159,10 @@ def _problems(report: Report) -> list[str]:
 
 
 def _data_link(name: str, mime: str, content: str, text: str) -> str:
+    """A download button holding ``content`` (base64: fast to build, only ``[A-Za-z0-9+/=]``)."""
+    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
     return (f'<a class="button" download="{esc(name)}" '
-            f'href="data:{mime};charset=utf-8,{quote(content, safe="")}">{esc(text)}</a>')
+            f'href="data:{mime};charset=utf-8;base64,{data}">{esc(text)}</a>')
 
 
 def _downloads(report: Report) -> list[str]:
@@ -293,13 +295,17 @@ def _value(value: Any) -> str:
     return esc(value)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _debris(report: Report) -> list[str]:
     art = report.article
     if not art.removed and not art.credits:
         return []
     out = ['<section class="debris" aria-labelledby="h-debris">',
-           f'<h2 id="h-debris">Removed from the page before checking: {len(art.removed)} '
-           f"page parts, {len(art.credits)} credits</h2>",
+           f'<h2 id="h-debris">Removed from the page before checking: '
+           f"{_count(len(art.removed), 'page part')}, {_count(len(art.credits), 'credit')}</h2>",
            "<p>Menus, share bars, “related” lists, cookie notices, captions and photo credits "
            "are not part of the article; they were set aside and not checked.</p>",
            "<details><summary>Show what was removed</summary>"]
