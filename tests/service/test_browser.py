@@ -111,3 +111,16 @@ def test_keyboard_reaches_the_check_button(browser: object, base_url: str) -> No
             break
     assert page.evaluate("document.activeElement.textContent") == "Check"
     page.close()
+
+
+def test_api_docs_render_from_local_assets(browser: object, base_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text) if m.type == "error" else None)
+    remote: list[str] = []
+    page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(base_url) else None)
+    page.goto(base_url + "/docs")
+    page.get_by_text("/v1/kb/search").first.wait_for(timeout=15000)
+    assert page.get_by_text("/v1/check").first.is_visible()
+    assert not remote and not messages, (remote, messages)
+    page.close()

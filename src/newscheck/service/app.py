@@ -136,7 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            f"{settings.time_limit:g} s") from None
         return _render(report, format)
 
-    @app.get("/v1/kb/search", tags=["knowledge"])
+    @app.get("/v1/kb/search", tags=["knowledge"], responses={422: _ERROR})
     def kb_search(q: Annotated[str, Query(min_length=1, max_length=200)],
                   limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
         """People and positions whose name resembles ``q`` (misspelt or partial), best first."""
@@ -146,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {**_entity(m.entity), "matched": m.alias, "score": m.score}
             for m in fuzzy_search(kb, q, limit=limit)]}
 
-    @app.get("/v1/kb/entities/{ident}", tags=["knowledge"], responses={404: _ERROR})
+    @app.get("/v1/kb/entities/{ident}", tags=["knowledge"], responses={404: _ERROR, 422: _ERROR})
     def kb_entity(ident: str) -> dict[str, Any]:
         """An entity and its terms (positions held, or holders of a position) with dates."""
         from ..kb_cli import _term_dict
