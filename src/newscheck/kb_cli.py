@@ -20,10 +20,12 @@ import typer
 
 from .cli import fail, parse_date
 from .errors import NewscheckError, NotInKnowledgeBase
+from .knowledge.serialize import entity_dict as _entity_dict
+from .knowledge.serialize import term_dict as _term_dict
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
-    from .model import Entity, Term
+    from .model import Entity
 
 kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_help=True,
                      add_completion=False, pretty_exceptions_enable=False)
@@ -56,22 +58,6 @@ def _open(kb: Path | None, online: bool = False) -> KnowledgeBase:
 
 def _dump(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _term_dict(t: Term) -> dict[str, Any]:
-    return {"person": t.person, "person_label": t.person_label, "position": t.position,
-            "position_label": t.position_label, "start": t.start.iso() if t.start else None,
-            "end": t.end.iso() if t.end else None, "source": t.source, "statement": t.statement}
-
-
-def _entity_dict(e: Entity) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": e.id, "label": e.label, "kind": e.kind,
-                           "aliases": list(e.aliases), "description": e.description}
-    if e.kind == "position":
-        out |= {"country": e.country, "office_kind": e.office_kind}
-    if e.demonyms:
-        out["demonyms"] = list(e.demonyms)
-    return out
 
 
 @kb_app.command("import")

@@ -149,22 +149,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/v1/kb/entities/{ident}", tags=["knowledge"], responses={404: _ERROR, 422: _ERROR})
     def kb_entity(ident: str) -> dict[str, Any]:
         """An entity and its terms (positions held, or holders of a position) with dates."""
-        from ..kb_cli import _term_dict
+        from ..knowledge.serialize import term_dict
 
         entity = kb.entity(ident)
         if entity is None:
             raise ApiError(404, "not_found", f"no entity {ident!r} in the knowledge base")
         terms = (kb.positions(entity.id) if entity.kind == "person" else
                  kb.holders(entity.id) if entity.kind == "position" else [])
-        return {**_entity(entity), "terms": [_term_dict(t) for t in terms]}
+        return {**_entity(entity), "terms": [term_dict(t) for t in terms]}
 
     return app
 
 
 def _entity(entity: Any) -> dict[str, Any]:
-    from ..kb_cli import _entity_dict
+    from ..knowledge.serialize import entity_dict
 
-    out = _entity_dict(entity)
+    out = entity_dict(entity)
     is_wd = entity.id[:1] == "Q" and entity.id[1:].isdigit()
     out["wikidata"] = f"https://www.wikidata.org/wiki/{entity.id}" if is_wd else None
     return out

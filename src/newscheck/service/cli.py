@@ -7,8 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import NewscheckError
-
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind; the default is this machine only.")]
@@ -30,20 +28,16 @@ def serve(
     """Serve the REST API (/v1/check, /v1/kb/…), the web page at / and the API docs at /docs."""
     import os
 
-    from ..cli import fail
     from ..errors import require
 
-    try:
-        require("fastapi", "server")
-        uvicorn: Any = require("uvicorn", "server")
-        from .app import Settings, create_app
+    # a NewscheckError here (a bad --kb, a missing extra) is one line and its exit code (cli.main)
+    require("fastapi", "server")
+    uvicorn: Any = require("uvicorn", "server")
+    from .app import Settings, create_app
 
-        settings = Settings(kb=str(kb) if kb else None, corpus=str(corpus) if corpus else None,
-                            allow_fetch=allow_fetch, max_body=max_body, time_limit=time_limit)
-        create_app(settings).state.kb.close()   # fail here, once, on a bad KB or option
-    except NewscheckError as exc:
-        fail(exc)
-        return
+    settings = Settings(kb=str(kb) if kb else None, corpus=str(corpus) if corpus else None,
+                        allow_fetch=allow_fetch, max_body=max_body, time_limit=time_limit)
+    create_app(settings).state.kb.close()   # fail here, once, on a bad KB or option
     os.environ.update(settings.to_env())
     typer.echo(f"newscheck: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run("newscheck.service.app:app_from_env", factory=True, host=host, port=port,
