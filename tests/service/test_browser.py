@@ -124,3 +124,27 @@ def test_api_docs_render_from_local_assets(browser: object, base_url: str) -> No
     assert page.get_by_text("/v1/check").first.is_visible()
     assert not remote and not messages, (remote, messages)
     page.close()
+
+
+def test_hostile_article_runs_nothing_in_the_browser(browser: object, base_url: str) -> None:
+    """Script, attribute and URL payloads pasted as the article: no alert ever fires, no script
+    is blocked by the CSP either (there is none to block), and the payload shows as text."""
+    from tests.service.test_security import HOSTILE_PAGE, SCRIPT
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base_url + "/")
+    page.get_by_label("Paste the text or HTML").fill(HOSTILE_PAGE)
+    page.get_by_label("Publication date").fill("2023-05-08")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check").click()
+    page.wait_for_timeout(300)
+    for link in page.locator("a.what").all():
+        link.click()
+    page.mouse.move(200, 200)
+    page.mouse.move(300, 500)
+    assert dialogs == []
+    assert SCRIPT in page.title() or "Boris" in page.locator("h1").inner_text()
+    assert page.locator("#problems li").count() >= 1
+    page.close()
