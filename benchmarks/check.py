@@ -100,11 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kb", type=Path)
     args = ap.parse_args(argv)
 
+    from newscheck.anchor import anchor_for
     from newscheck.claims import extract_claims
     from newscheck.intake import extract
     from newscheck.knowledge import open_kb
     from newscheck.linking import link_claims
-    from newscheck.pipeline import anchor_for, check
+    from newscheck.pipeline import check
     from newscheck.verify import verify_claims
 
     with tempfile.TemporaryDirectory(prefix="newscheck-bench-") as tmp:

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from newscheck.claims import extract_claims
+from newscheck.gazetteer import cache as gazcache
+from newscheck.gazetteer import clear_cache, gazetteer_for
 from newscheck.knowledge import open_kb, wdjson
 from newscheck.knowledge.countries import all_countries
 from newscheck.knowledge.importer import import_files
-from newscheck.linking import gazcache, link_claims
-from newscheck.linking.gazetteer import clear_cache, gazetteer_for
+from newscheck.linking import link_claims
 from newscheck.model import Article, TimeAnchor
 
 SYL = ("ka", "to", "mi", "ra", "no", "se", "lu", "vi", "den", "mar", "rol", "tan", "bek", "sor",

@@ -34,8 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims import build_kb
+from newscheck.gazetteer import cache as gazcache
+from newscheck.gazetteer import index as gazetteer
 from newscheck.knowledge import open_kb
-from newscheck.linking import gazcache, gazetteer
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "seoul-summit.html"
 

@@ -7,17 +7,17 @@ code (docs/cli.md); anything else is a bug and says so, still without a tracebac
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
+from .cli_common import EXIT_INTERNAL, fail, parse_date, read_stdin, write_output
+from .errors import NewscheckError
+from .eval_cli import LlmOption, NliOption
 
 app = typer.Typer(
     name="newscheck",
@@ -27,7 +27,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_INTERNAL = 70
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"newscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """Check a news article claim by claim: supported, refuted or not enough evidence."""
 
 
 class Format(StrEnum):
@@ -36,76 +49,6 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     claimreview = "claimreview"
-
-
-def parse_date(value: str | None, option: str = "--published") -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise MalformedInput(f"{option} {value!r} is not a date",
-                             "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
-
-
-def fail(exc: NewscheckError) -> None:
-    msg = f"newscheck: error: {exc.message}"
-    if exc.hint:
-        msg += f" — {exc.hint}"
-    print(msg, file=sys.stderr)
-    raise typer.Exit(exc.exit_code)
-
-
-def _not_written(where: object, exc: OSError) -> OutputNotWritten:
-    return OutputNotWritten(f"cannot write the report to {where}: {exc.strerror or exc}",
-                            "check that the directory exists, is writable and has space, "
-                            "or use another --output")
-
-
-def write_output(text: str, output: Path | None) -> None:
-    """Write the report to stdout or ``output``: a regular file atomically (a temporary file
-    renamed into place), a device or pipe (``/dev/stdout``, a FIFO) directly — never replaced."""
-    text = text if text.endswith("\n") else text + "\n"
-    if output is None or str(output) == "-":
-        if sys.stdout is None:
-            raise OutputNotWritten("standard output is closed", "pass --output FILE")
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _not_written("standard output", exc) from None
-        return
-    if output.is_dir():
-        raise OutputNotWritten(f"cannot write the report to {output}: it is a directory",
-                               "give a file name, e.g. --output report.json")
-    try:
-        real = output.resolve()     # a symlink's target is replaced, never the link itself
-        if str(real).startswith(("/dev/", "/proc/")) or (real.exists() and not real.is_file()):
-            with output.open("w", encoding="utf-8") as fh:
-                fh.write(text)
-            return
-        tmp = real.with_name(f".{real.name}.{os.getpid()}.part")
-        try:
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(real)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-    except OSError as exc:
-        raise _not_written(output, exc) from None
-
-
-def read_stdin() -> bytes:
-    """The article from standard input (a closed stdin is an error, not a crash)."""
-    if sys.stdin is None:
-        raise InputNotFound("standard input is closed", "give the article as a file path")
-    if sys.stdin.isatty():
-        print("newscheck: reading the article from standard input (end it with Ctrl-D)",
-              file=sys.stderr)
-    return sys.stdin.buffer.read()
 
 
 @app.command()
@@ -124,18 +67,24 @@ def check(
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
     timeout: Annotated[float, typer.Option(help="Seconds allowed to fetch a URL.")] = 15.0,
+    nli_model: NliOption = None,
+    llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
-    from .intake.fetch import fetch, is_url
+    from .intake.fetch import fetch
+    from .intake.locate import argument_source, is_url
     from .pipeline import check as run_check
     from .report import render
+    from .stance import load_stance
 
     try:
         fetched = fetch(input, max_bytes=max_bytes, timeout=timeout) if is_url(input) else None
-        source: str | bytes | Path = (fetched.data if fetched else read_stdin() if input == "-"
-                                      else Path(input))
+        source = (fetched.data if fetched else read_stdin() if input == "-"
+                  else argument_source(input, max_bytes))
+        stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
+            if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, stance=stance)
         if input == "-":
             report.article.source = "<stdin>"
         if fetched:
@@ -143,6 +92,8 @@ def check(
             report.article.url = report.article.url or fetched.final_url
         to_file = output is not None and str(output) != "-"
         write_output(render(report, format.value, color=False if to_file else None), output)
+        for warning in report.warnings:     # also in the report; stderr so a pipe sees them too
+            print(f"newscheck: warning: {warning}", file=sys.stderr)
     except NewscheckError as exc:
         fail(exc)
 
@@ -153,6 +104,9 @@ def _register_subcommands() -> None:
 
     app.add_typer(kb_app, name="kb")
     app.command("serve")(serve)
+    from .eval_cli import eval_command
+
+    app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli import fail, parse_date
+from .cli_common import fail, parse_date
 from .errors import NewscheckError, NotInKnowledgeBase
 from .knowledge.serialize import entity_dict as _entity_dict
 from .knowledge.serialize import term_dict as _term_dict

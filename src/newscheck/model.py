@@ -19,7 +19,7 @@ SCHEMA_ID = "newscheck/report@1"
 
 ClaimKind = Literal["role", "former_role", "counterpart", "meeting", "visit", "first", "other"]
 VerdictLabel = Literal["supported", "refuted", "not_enough_evidence"]
-TimeBasis = Literal["published", "explicit", "relative", "narrated", "today"]
+TimeBasis = Literal["published", "explicit", "relative", "narrated", "inferred", "today"]
 Precision = Literal["day", "month", "year"]
 
 CLAIM_KINDS: tuple[str, ...] = ("role", "former_role", "counterpart", "meeting", "visit", "first",
@@ -100,13 +100,15 @@ class Term:
     rank: Literal["preferred", "normal", "deprecated"] = "normal"
     person_label: str = ""
     position_label: str = ""
+    as_of: date | None = None           # the date its source was taken (None: unknown)
 
     def covers(self, at: date, *, as_of: date | None = None) -> Coverage:
         """Whether this term covers ``at``.
 
-        An open end means "still held" up to ``as_of`` (the knowledge base's as-of date) and
-        MAYBE after it; an unknown start never gives a certain YES.
+        An open end means "still held" up to the date its source was taken (``self.as_of``,
+        else the given ``as_of``) and MAYBE after it; an unknown start never gives a certain YES.
         """
+        as_of = self.as_of if self.as_of is not None else as_of
         if self.start is not None and at < self.start.earliest():
             return Coverage.NO
         if self.end is not None and at > self.end.latest():
@@ -203,6 +205,7 @@ class TimeAnchor:
     start: _dt.date | None = None
     end: _dt.date | None = None
     cue: str | None = None              # the words that set it ("in 2015", "then-", "last month")
+    sentence: str | None = None         # basis "inferred": the sentence the date was read from
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -214,6 +217,8 @@ class TimeAnchor:
         out["basis"] = self.basis
         if self.cue:
             out["cue"] = self.cue
+        if self.sentence:
+            out["sentence"] = self.sentence
         return out
 
 

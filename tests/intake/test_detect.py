@@ -40,14 +40,6 @@ def test_text_in_an_html_file(tmp_path: Path) -> None:
     assert article.title == "Library opens"
 
 
-def test_str_is_content_never_a_path(tmp_path: Path) -> None:
-    p = tmp_path / "article.txt"
-    p.write_text(BODY, encoding="utf-8")
-    article = extract(str(p))            # a str is the article itself
-    assert article.text == str(p)
-    assert article.source is None
-
-
 def test_plain_text_is_not_binary() -> None:
     assert binary_kind(b"MZ is how this text starts, without NUL bytes") is None
     assert binary_kind(b"GIF89a\x01\x00") == "a GIF image"

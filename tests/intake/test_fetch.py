@@ -10,7 +10,8 @@ import pytest
 
 from newscheck.errors import FetchFailed, FetchRefused, InputTooLarge
 from newscheck.intake import fetch as fetch_mod
-from newscheck.intake.fetch import USER_AGENT, fetch, forbidden, is_url
+from newscheck.intake.fetch import USER_AGENT, fetch, forbidden
+from newscheck.intake.locate import is_url
 from tests.localserver import ARTICLE, LocalServer, local_server
 
 
@@ -104,3 +105,11 @@ def test_ssrf_checks_every_redirect_hop(server: LocalServer,
 def test_is_url() -> None:
     assert is_url("https://example.org/x") and is_url("HTTP://example.org") and is_url("ftp://a")
     assert not is_url("article.html") and not is_url("-") and not is_url("c:/x")
+
+
+def test_a_url_given_to_extract_is_fetched(server: LocalServer) -> None:
+    from newscheck.intake import extract
+
+    assert "Kishida" in extract(f"{server.base}/article").text
+    with pytest.raises(FetchRefused):
+        extract("ftp://example.org/a")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newscheck
 from newscheck.errors import ImportFailed, KnowledgeBaseNotFound
 from newscheck.knowledge import open_kb, starter
 from newscheck.model import Coverage
@@ -57,7 +58,8 @@ def test_open_kb_falls_back_to_the_cached_starter_pack(pack: Path, tmp_path: Pat
         assert kb.name == "test pack"
         assert kb.as_of == date(2024, 12, 1)
         assert Path(kb.path).parent == tmp_path / "xdg-cache" / "newscheck"
-        assert Path(kb.path).name == f"starter-{starter.pack_hash(pack)}.sqlite"
+        assert Path(kb.path).name == (f"starter-{newscheck.__version__}-"
+                                      f"{starter.pack_hash(pack)}.sqlite")
         (term,) = kb.holders(FM_JAPAN, date(2015, 1, 1))
         assert term.person == KISHIDA and term.source == "starter pack (as of 2024-12-01)"
         assert [e.id for e in kb.search("Japanese Foreign Minister")] == [FM_JAPAN]

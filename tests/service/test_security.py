@@ -149,3 +149,16 @@ def test_other_schemes_refused(fetching: TestClient) -> None:
 def test_fetch_failure_is_502(fetching: TestClient) -> None:
     err = error_of(fetching.post("/v1/check", json={"url": "http://no-such.invalid/"}), 502)
     assert err["code"] == "fetch_failed" and not re.search(r"Traceback|File \"", err["message"])
+
+
+@pytest.mark.parametrize("field", ["text", "html"])
+@pytest.mark.parametrize("value", ["/etc/passwd", "pyproject.toml", "http://127.0.0.1:1/x"])
+def test_request_text_is_never_a_path_or_url(client: TestClient, field: str, value: str) -> None:
+    """``newscheck.check(str)`` reads a one-line path or fetches a URL; the API passes the
+    request's content as text=/html=, so it is only ever the article."""
+    resp = client.post("/v1/check", json={field: value})
+    assert "root:" not in resp.text and "[project]" not in resp.text
+    if resp.status_code == 200:
+        assert resp.json()["article"]["text"].strip() == value
+    else:
+        assert error_of(resp, 422)["code"] in ("invalid_input", "empty_input")

@@ -14,19 +14,12 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, EntityRef, TimeAnchor
 from .checkworthy import is_checkworthy
+from .draft import Context, Draft, claim_time, key
 from .eventbase import EventState
 from .events import meeting_claims, visit_claims
 from .firsts import first_claims
 from .mentions import Mention, find_mentions
-from .patterns import (
-    Context,
-    Draft,
-    claim_time,
-    counterpart_claims,
-    generic_former_claims,
-    key,
-    role_claims,
-)
+from .patterns import counterpart_claims, generic_former_claims, role_claims
 from .sentences import Sentence, split_sentences
 from .timex import find_timexes
 
@@ -42,7 +35,7 @@ _KIND_ORDER = {k: i for i, k in enumerate(
 
 def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> list[Claim]:
     """Every claim of ``article``, in text order, with ids ``c1``, ``c2``, …"""
-    from ..linking.gazetteer import gazetteer_for
+    from ..gazetteer import gazetteer_for
 
     text = article.text
     sentences = split_sentences(text)

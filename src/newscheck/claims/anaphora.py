@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .draft import key
 from .mentions import Mention
-from .patterns import key
 
 MAX_AGE = 3         # sentences a subject stays the antecedent
 

@@ -22,8 +22,8 @@ import re
 from typing import Any
 
 from ..model import TimeAnchor
+from .draft import Context, Draft, copy_time, sentence_time, time_after
 from .mentions import Mention
-from .patterns import Context, Draft, _copy, _time_after, sentence_time
 
 _ADV = r"(?:\w+ly[ \t]+)?"
 _AS = r"[ \t]+as[ \t]+(?:(?:the|a|an)[ \t]+)?(?:(?:country|nation)['’]s[ \t]+)?$"
@@ -53,7 +53,7 @@ def change_time(ctx: Context, office: Mention, start: int, cue: str, *,
                 clause: bool = False, after: int | None = None) -> TimeAnchor:
     """The time of an office change: right after the title (or ``after``), else the sentence's
     nearest "at" time (not in a "who" clause), else on or before the anchor."""
-    t = _time_after(ctx, office)
+    t = time_after(ctx, office)
     if t is None and after is not None:
         t = next((x for x in ctx.timexes if x.role == "at" and x.start >= after
                   and ctx.text[after:x.start].strip() == ""), None)
@@ -61,7 +61,7 @@ def change_time(ctx: Context, office: Mention, start: int, cue: str, *,
         near = sentence_time(ctx, start)
         t = near if near is not None and near.role == "at" else None
     if t is not None and t.role == "at":
-        return _copy(t.when)
+        return copy_time(t.when)
     basis = "today" if ctx.anchor.basis == "today" else "narrated"
     return TimeAnchor(basis=basis, start=None, end=_anchor_end(ctx),  # type: ignore[arg-type]
                       cue=f"{cue} (on or before the article's date)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import Context
+from .draft import Context
 
 _BOILER = re.compile(r"\b(?:read more|subscribe|sign up|all rights reserved|copyright|click here|"
                      r"follow us|newsletter|advertisement|reporting by|editing by|contributed to "

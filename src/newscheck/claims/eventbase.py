@@ -22,8 +22,8 @@ from datetime import date, timedelta
 
 from ..model import TimeAnchor
 from .anaphora import Antecedents
+from .draft import Context, Draft, key
 from .mentions import Mention
-from .patterns import Context, Draft, key
 
 Place = tuple[int, int, str, str | None]     # start, end, text, country id
 

@@ -23,6 +23,7 @@ import itertools
 import re
 from typing import Any
 
+from .draft import Context, Draft, key
 from .eventbase import (
     EventState,
     Place,
@@ -40,7 +41,6 @@ from .eventbase import (
     subjects_before,
 )
 from .mentions import Mention
-from .patterns import Context, Draft, key
 
 _HELD = (r"(?:held|holds|hold|holding|had|has)\s+(?:(?:his|her|their|a|an|the)\s+)?"
          r"(?:[\w-]+\s+){0,3}?(?:talks|summit|meeting|meetings|conversation|discussions|"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .draft import Context, Draft, key
 from .eventbase import (
     EventState,
     event_time,
@@ -29,7 +30,6 @@ from .eventbase import (
     sentence_subjects,
 )
 from .mentions import Mention
-from .patterns import Context, Draft, key
 
 _STOPWORD = r"(?:of|to|with|by|in|on|at|for|from|since|as|and|between|time|such|than)"
 _FIRST = re.compile(

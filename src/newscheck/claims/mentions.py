@@ -1,6 +1,6 @@
 """Mentions of people, offices and countries in an article.
 
-1. The gazetteer (:mod:`newscheck.linking.gazetteer`) finds every name; the longest match wins.
+1. The gazetteer (:mod:`newscheck.gazetteer`) finds every name; the longest match wins.
 2. Office titles take the country next to them: "Japanese Foreign Minister", "Japan's foreign
    minister", "Foreign Minister of Japan", "U.S. Secretary of State"; "former", "ex-", "then-" and
    "late" before a title are kept as its modifier; "deputy", "incoming", "acting" … block it.
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..linking.gazetteer import Gazetteer, Hit, Tokens
-from ..linking.offices import office_words
+from ..gazetteer import Gazetteer, Hit, Tokens
+from ..knowledge.offices import office_words
 
 MentionKind = Literal["person", "office", "country"]
 

@@ -14,47 +14,14 @@ refutation). Forms:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..model import TimeAnchor
+from .changes import change_claims
+from .draft import Context, Draft, claim_time, copy_time, key, sentence_time, time_after
 from .mentions import Mention
-from .sentences import Sentence
 from .timex import Timex
-
-
-@dataclass(slots=True)
-class Draft:
-    """A claim before ids and linking: spans, mentions and qualifiers."""
-
-    kind: str
-    start: int
-    end: int
-    time: TimeAnchor
-    subject: Mention | None = None
-    object: Mention | None = None
-    place: tuple[int, int, str, str | None] | None = None   # start, end, text, country id
-    qualifiers: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Context:
-    """One sentence with what patterns need to read it."""
-
-    text: str                   # the whole article
-    sentence: Sentence
-    mentions: list[Mention]     # the sentence's mentions, in order
-    timexes: list[Timex]
-    anchor: TimeAnchor
-    previous_subject: Mention | None = None   # for a sentence that starts with "He"/"She"
-    stated_office: dict[int, Mention] = field(default_factory=dict)   # person key → office
-
-    def gap(self, a: Mention | int, b: Mention | int) -> str:
-        start = a if isinstance(a, int) else a.end
-        end = b if isinstance(b, int) else b.span_start
-        return self.text[start:end] if start <= end else "\x00"
-
 
 _BEFORE_OFFICE = re.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|had been|"
                             r"became|remains)\s+(?:also\s+|now\s+|then\s+)?)?"
@@ -90,31 +57,6 @@ _NARRATED = re.compile(r"(?:^|\W)(?:[Aa]s[ \t]+(?:(?:the|a|an|his|her|their|its)
 _OFFICE_THEN_PERSON = re.compile(r"^(?:[ \t]+|,[ \t]+)$")
 
 
-def key(person: Mention) -> int:
-    """The identity of a person across short and full mentions."""
-    return id(person.ref if person.ref is not None else person)
-
-
-def sentence_time(ctx: Context, near: int) -> Timex | None:
-    """The sentence's event time: the "at"/"range" timex closest to ``near``."""
-    best: Timex | None = None
-    for t in ctx.timexes:
-        if t.role in ("at", "range") and (best is None
-                                          or abs(t.start - near) < abs(best.start - near)):
-            best = t
-    return best
-
-
-def _copy(t: TimeAnchor, basis: str | None = None, cue: str | None = None) -> TimeAnchor:
-    return TimeAnchor(basis=basis or t.basis, date=t.date, start=t.start,  # type: ignore[arg-type]
-                      end=t.end, cue=cue or t.cue)
-
-
-def claim_time(ctx: Context, near: int) -> TimeAnchor:
-    t = sentence_time(ctx, near)
-    return _copy(t.when) if t is not None else _copy(ctx.anchor)
-
-
 def _anchor_date(ctx: Context) -> date | None:
     return ctx.anchor.date or ctx.anchor.end
 
@@ -124,9 +66,9 @@ def former_time(ctx: Context, near: int, modifier: str | None, cue: str) -> Time
     the anchor; an explicit period ("from 2012 to 2017") wins over both."""
     t = sentence_time(ctx, near)
     if t is not None and t.role == "range":
-        return _copy(t.when, "explicit")
+        return copy_time(t.when, "explicit")
     if modifier == "then" and t is not None:
-        return _copy(t.when, "narrated", f"then- ({t.text})")
+        return copy_time(t.when, "narrated", f"then- ({t.text})")
     return TimeAnchor(basis="narrated", start=None, end=_anchor_date(ctx), cue=cue)
 
 
@@ -164,7 +106,7 @@ def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
         kind = "former_role"
     else:
         t = at or sentence_time(ctx, start)
-        time = _copy(t.when) if t is not None else _copy(ctx.anchor)
+        time = copy_time(t.when) if t is not None else copy_time(ctx.anchor)
         kind = "role"
         if t is not None and at is None and attributive:
             # "Prime Minister Kishida defended the deal reached in 2015": the title may be the
@@ -206,8 +148,6 @@ def _under(ctx: Context, person: Mention, office: Mention) -> dict[str, Any]:
 
 
 def role_claims(ctx: Context) -> list[Draft]:
-    from .changes import change_claims
-
     out: list[Draft] = []
     ms = ctx.mentions
     for i, m in enumerate(ms):
@@ -253,7 +193,7 @@ def role_claims(ctx: Context) -> list[Draft]:
                 # "X was prime minister in 2015", "X, prime minister from 2012 to 2020": a time
                 # right after the title is the title's; "X, who became prime minister, …":
                 # some time before the anchor
-                at = _time_after(ctx, m)
+                at = time_after(ctx, m)
                 past = verb if at is None and verb in _PAST_VERBS | _START_VERBS else None
                 if bm is not None and _TRAILING_NOUN.match(ctx.text, m.end):
                     continue      # "X, the foreign minister's adviser" / "… spokesman"
@@ -264,12 +204,6 @@ def role_claims(ctx: Context) -> list[Draft]:
                 out.append(_role(ctx, prev, m, prev.start, m.end, past, at=at,
                                  attributive=verb is None or verb in _PRESENT_VERBS))
     return out
-
-
-def _time_after(ctx: Context, office: Mention) -> Timex | None:
-    """An "at"/"range" time expression right after the title ("prime minister in 2015")."""
-    return next((t for t in ctx.timexes if t.role in ("at", "range") and t.start >= office.end
-                 and ctx.text[office.end:t.start].strip() == ""), None)
 
 
 _TRAILING_NOUN = re.compile(r"\s+(?:spokes\w*|advis\w*|aide|envoy|candidate|nominee|office|"

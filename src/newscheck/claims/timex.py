@@ -234,3 +234,21 @@ def find_timexes(text: str, offset: int, anchor: date) -> list[Timex]:
 _DIGIT = re.compile(r"\d")
 _HAS_WORD = re.compile(r"\b(?:yesterday|today|tonight|this|last|next|ago|previous|day before|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+
+
+_FULL_DATES = tuple((k, p) for k, p in _PATTERNS if k in ("iso", "mdy", "dmy"))
+
+
+def full_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every explicit full date in ``text`` ("May 7, 2023", "7 May 2023", "2023-05-07") with its
+    span, in text order; no relative or partial expression (those need an anchor)."""
+    out: list[tuple[int, int, date]] = []
+    for _kind, pattern in _FULL_DATES:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower().rstrip(".")]
+            try:
+                out.append((m.start(), m.end(), date(int(g["year"]), month, int(g["day"]))))
+            except ValueError:
+                continue
+    return sorted(out)

@@ -40,11 +40,11 @@ class ClaimEvaluation:
 def evaluate_claims(gold_dir: str | Path | None = None, kb: KnowledgeBase | None = None
                     ) -> ClaimEvaluation:
     """Precision/recall per kind of extract+link over the gold set."""
+    from ..anchor import anchor_for
     from ..claims import extract_claims
     from ..intake import extract
     from ..knowledge import open_kb
     from ..linking import link_claims
-    from ..pipeline import anchor_for
     from .fixture import build_fixture_kb
 
     gold = load_gold(gold_dir)

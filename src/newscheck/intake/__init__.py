@@ -23,6 +23,7 @@ from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
 from .decode import decode, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
+from .locate import is_url, path_of, read_url
 from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
 
 __all__ = ["DEFAULT_MAX_BYTES", "extract"]
@@ -43,7 +44,7 @@ def _published_option(published: date | str | None) -> date | None:
 def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
     """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label."""
     if isinstance(source, str):
-        # a str is content, never a path; its size is counted in UTF-8 bytes
+        # a str here is content (locate.py took file names and URLs); size in UTF-8 bytes
         if len(source) > limit // 4 and len(source.encode("utf-8", "replace")) > limit:
             check_bytes(source.encode("utf-8", "replace"), limit)   # raises InputTooLarge
         text = normalise(source)
@@ -74,26 +75,54 @@ def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
     return text, label
 
 
-def extract(source: str | bytes | Path, *, published: date | str | None = None,
+def _source_of(source: str | bytes | Path | None, text: str | None,
+               html: str | None, limit: int) -> tuple[str | bytes | Path, str | None]:
+    """The one source given and the format it was declared as (``"text"``/``"html"``/None)."""
+    given = [(v, f) for v, f in ((source, None), (text, "text"), (html, "html")) if v is not None]
+    if len(given) != 1:
+        raise MalformedInput("give exactly one of source, text= or html=" if given
+                             else "no article given",
+                             "e.g. check('article.html'), check(text='...') or check(html='...')")
+    value, fmt = given[0]
+    if fmt is not None:
+        if not isinstance(value, str):
+            raise MalformedInput(f"{fmt}= takes the article as a str, not a "
+                                 f"{type(value).__name__}", "pass bytes or a path as source")
+        return value, fmt
+    if isinstance(value, str):
+        if is_url(value):
+            return read_url(value, limit), None
+        path = path_of(value)
+        if path is not None:
+            return path, None
+    return value, None
+
+
+def extract(source: str | bytes | Path | None = None, *, text: str | None = None,
+            html: str | None = None, published: date | str | None = None,
             max_bytes: int | None = None) -> Article:
     """Read an article and return its clean body, metadata, removed debris and credits.
 
-    ``source``: a :class:`~pathlib.Path` (a file), a ``str`` (the content, HTML or text) or
-    ``bytes`` (raw content). ``published`` overrides the page's date. ``max_bytes`` (default
-    20 MB) bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
+    ``source``: a :class:`~pathlib.Path` or a one-line ``str`` naming a file, ``bytes`` (raw
+    content) or a ``str`` holding the article (HTML or text, detected); a ``str`` that looks like
+    a path but names no file raises :class:`~newscheck.errors.InputNotFound`
+    (:mod:`newscheck.intake.locate`). ``text=`` / ``html=`` take the article's content as plain
+    text / HTML instead. ``published`` overrides the page's date. ``max_bytes`` (default 20 MB)
+    bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
     """
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     option_date = _published_option(published)
+    src, declared = _source_of(source, text, html, limit)
     # 1. read, 2. decode
-    text, label = _text_of(source, limit)
+    content, label = _text_of(src, limit)
     # 3. detect, 4. body, 5. debris
-    if is_svg(text):
+    if declared is None and is_svg(content):
         raise UnsupportedInput(f"{label or 'the input'} is an SVG image, not an HTML or text "
                                "article", "give the article as an HTML page or plain text")
-    if looks_like_html(text):
+    if declared == "html" or (declared is None and looks_like_html(content)):
         from .html import extract_html
 
-        page = extract_html(text)
+        page = extract_html(content)
         article = Article(text=PARAGRAPH_SEPARATOR.join(page.kept), title=page.title,
                           published=page.published, author=page.author, source=label,
                           url=page.url, sitename=page.sitename, language=page.language,
@@ -101,7 +130,7 @@ def extract(source: str | bytes | Path, *, published: date | str | None = None,
     else:
         from .text import extract_text
 
-        paste = extract_text(text)
+        paste = extract_text(content)
         article = Article(text=PARAGRAPH_SEPARATOR.join(paste.kept), title=paste.title,
                           published=paste.published, author=paste.author, source=label,
                           input_format="text", removed=paste.removed, credits=paste.credits)

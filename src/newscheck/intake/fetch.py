@@ -22,11 +22,9 @@ redirects), :class:`~newscheck.errors.FetchRefused` (exit 19: not http(s), a for
 from __future__ import annotations
 
 import ipaddress
-import re
 import socket
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -56,15 +54,6 @@ class Fetched:
     status: int
     content_type: str
     data: bytes
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,15}://")
-
-
-def is_url(value: str) -> bool:
-    """True for ``scheme://…`` (what the CLI treats as a URL, not a path; only http and https
-    are then fetched, anything else is refused with a clear error)."""
-    return bool(_SCHEME.match(value)) and not Path(value).exists()
 
 
 def forbidden(addr: Address) -> bool:

@@ -22,13 +22,10 @@ from typing import IO
 
 from ..errors import ImportFailed
 from . import schema, tables
+from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
 
-_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive",
-          b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\xfd7zXZ": "an xz archive",
-          b"7z\xbc\xaf": "a 7z archive", b"(\xb5/\xfd": "a zstd archive",
-          b"SQLite format 3": "an SQLite database"}
 _DUMP_DATE = re.compile(r"(?<!\d)(20\d{2})-?(\d{2})-?(\d{2})(?!\d)")
 _LINE_STARTS = frozenset({b"{", b"[", b"]", b"", b" ", b"\t", b"\r"})
 _DECOMPRESS_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
@@ -41,22 +38,6 @@ class ImportResult:
     @property
     def skipped(self) -> int:
         return sum(int(f["skipped"]) for f in self.files)  # type: ignore[call-overload]
-
-
-def open_stream(path: Path) -> IO[bytes]:
-    """The decompressed bytes of ``path`` (gzip/bzip2 detected from the content)."""
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if head.startswith(b"\x1f\x8b"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    if head.startswith(b"BZh"):
-        return bz2.open(path, "rb")
-    for magic, what in _MAGIC.items():
-        if head.startswith(magic):
-            raise ImportFailed(f"{path}: this is {what}, not a Wikidata JSON dump or an "
-                               "office-holder table", "give a .json/.json.gz/.json.bz2 dump or a "
-                               "CSV table (docs/knowledge.md)")
-    return path.open("rb")
 
 
 def detect(path: Path) -> str:
@@ -218,7 +199,8 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
     for path in paths:
         fmt = detect(path)
         if fmt == "table":
-            info = tables.import_table(conn, path, skip_bad=skip_bad)
+            info = tables.import_table(conn, path, skip_bad=skip_bad,
+                                       international=tables.is_international(path))
             result.files.append(info)
             continue
         name = f"Wikidata dump {path.name}"
@@ -239,7 +221,9 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
 def import_files(kb_path: Path, files: Sequence[str | Path], *,
                  skip_bad: bool = False) -> ImportResult:
     """Import dumps and tables into ``kb_path`` (created if missing) in one transaction."""
-    paths = [Path(f) for f in files]
+    paths: list[Path] = []
+    for f in files:
+        paths += tables.dataset_files(Path(f))
     for p in paths:
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)

@@ -189,8 +189,13 @@ def _run(given: CheckInput, kb: Any, settings: Settings) -> Report:
                            "(against) is not available in this version of newscheck")
         extra["against"] = given.against
     assert content is not None
-    report = pipeline.check(content, published=given.published, kb=kb,
-                            max_bytes=settings.max_body, **extra)
+    # str content goes in as text= or html=: a request's text is never taken for a path or URL
+    if isinstance(content, str):
+        extra["html" if given.kind == "html" else "text"] = content
+    else:
+        extra["source"] = content
+    report = pipeline.check(published=given.published, kb=kb, max_bytes=settings.max_body,
+                            **extra)
     if fetched is not None:
         report.article.source = fetched.final_url
         report.article.url = report.article.url or fetched.final_url

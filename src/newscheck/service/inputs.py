@@ -50,6 +50,7 @@ class CheckInput:
     published: date | None
     against: list[str] = field(default_factory=list)
     name: str | None = None
+    kind: str | None = None      # "text" or "html" for str content (never read as a path)
 
 
 def _validated(data: Any) -> CheckInput:
@@ -59,8 +60,8 @@ def _validated(data: Any) -> CheckInput:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
         raise ApiError(422, "invalid_request", f"{where}: {first['msg']}") from None
-    content = req.text if req.text else req.html
-    return CheckInput(content, req.url, req.published, req.against)
+    kind = "text" if req.text else "html" if req.html else None
+    return CheckInput(req.text or req.html, req.url, req.published, req.against, kind=kind)
 
 
 async def parse_json(request: Request) -> CheckInput:

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..model import Article, Claim, Verdict
 from . import explain as ex
+from .changes import changes_first
 from .counterpart import check_counterpart
 from .events import check_first, check_meeting, check_visit
 from .facts import Facts, KnowledgeView
@@ -23,8 +24,8 @@ from .role import check_role
 Checker = Callable[[Claim, Context], Verdict]
 
 CHECKERS: dict[str, Checker] = {
-    "role": check_role,
-    "former_role": check_former_role,
+    "role": changes_first(check_role),        # "X resigned as …", "… under Y" first
+    "former_role": changes_first(check_former_role),
     "counterpart": check_counterpart,
     "meeting": check_meeting,
     "visit": check_visit,

@@ -25,6 +25,7 @@ blocker); else not_enough_evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..model import Claim, PartialDate, Term, Verdict
@@ -47,6 +48,7 @@ from .policy import (
     supported_confidence,
 )
 from .role import assess
+from .sources import term_as_of
 
 _TOL = timedelta(days=BOUNDARY_DAYS)
 _VERB = {"left": "left", "took": "took up"}
@@ -234,7 +236,7 @@ def _bounds(t: Term, as_of: date | None) -> tuple[date | None, date | None, date
     s_hi = t.start.latest() if t.start else None
     if t.end is not None:
         return s_lo, s_hi, t.end.earliest(), t.end.latest()
-    return s_lo, s_hi, as_of or date.max, None
+    return s_lo, s_hi, term_as_of(t, as_of) or date.max, None
 
 
 def check_under(claim: Claim, ctx: Context) -> Verdict | None:
@@ -295,3 +297,22 @@ def check_change_or_under(claim: Claim, ctx: Context) -> Verdict | None:
     if claim.qualifiers.get("event") in ("left", "took"):
         return check_change(claim, ctx)
     return check_under(claim, ctx)
+
+
+_Checker = Callable[[Claim, Context], Verdict]
+
+
+def changes_first(plain: _Checker) -> _Checker:
+    """A role/former_role checker that reads an office change ("X resigned as …") or an "under"
+    qualifier first and falls back to ``plain`` (verify/__init__.py wires it)."""
+
+    def check(claim: Claim, ctx: Context) -> Verdict:
+        if claim.qualifiers.get("event") or claim.qualifiers.get("under_mention"):
+            changed = check_change_or_under(claim, ctx)
+            if changed is not None:
+                return changed
+        return plain(claim, ctx)
+
+    check.__name__ = check.__qualname__ = plain.__name__
+    check.__doc__ = plain.__doc__
+    return check

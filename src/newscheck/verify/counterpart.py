@@ -14,9 +14,11 @@ otherwise  not_enough_evidence.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import Claim, Coverage, Term, Verdict
 from . import explain as ex
-from .facts import LEADER_KINDS, SPECIFIC_KINDS
+from .facts import LEADER_KINDS, SPECIFIC_KINDS, Facts
 from .offices import (
     Context,
     hinges_on_handover,
@@ -29,6 +31,7 @@ from .offices import (
 from .policy import (
     BOUNDARY_DAYS,
     MAYBE_SUPPORT_MIN,
+    Fit,
     Window,
     refutation_blocker,
     refuted_confidence,
@@ -113,7 +116,7 @@ def _check(claim: Claim, ctx: Context) -> Verdict:
                           f"The article does not say which country {q_name} is {p_name}'s "
                           f"counterpart in")
     where = country_name(country, ctx)
-    offices = {o: k for k in kinds for o in facts.offices(country, k)}
+    offices = {o: k for k in sorted(kinds) for o in facts.offices(country, k)}
     if not offices:
         return ex.verdict("not_enough_evidence", 0.0,
                           f"The knowledge base knows no {role} office of {where}")
@@ -139,7 +142,7 @@ def _check(claim: Claim, ctx: Context) -> Verdict:
     names = ex.join([f"{ex.person_label(t, facts)} ({ex.position_label(t, facts)}, "
                      f"{ex.span(t)})" for t, _ in occupants])
     q_was = (ex.join([ex.held(t, facts, who=False) for t in q_now]) if q_now
-             else "not recorded in any office")
+             else _own_record(q_name, own, person, facts))
     sentence = f"{w.text().capitalize()} {where}'s {role} was {names}; {q_name} was {q_was}"
     if not occupants or unknown:
         missing = ex.join(sorted(KIND_NAMES[k] for k in unknown)) if unknown else role
@@ -147,7 +150,8 @@ def _check(claim: Claim, ctx: Context) -> Verdict:
                           f"The knowledge base records no term of {q_name} as {where}'s {role} "
                           f"{w.text()} and does not know who was {where}'s {missing} then",
                           [t for t, _ in occupants], facts)
-    blocker = refutation_blocker(w, facts.as_of, ambiguous=ambiguous)
+    as_of, source = facts.office_as_of(set(offices))
+    blocker = refutation_blocker(w, as_of, ambiguous=ambiguous, source=source)
     gaps = [f.gap for _, f in own if f.gap is not None]
     if blocker is None and gaps and min(gaps) <= BOUNDARY_DAYS:
         blocker = f"{q_name}'s term began or ended within {BOUNDARY_DAYS} days of that date"
@@ -161,3 +165,17 @@ def _check(claim: Claim, ctx: Context) -> Verdict:
     gap = min([*gaps, *(f.gap for _, f in occupants if f.gap is not None)], default=None)
     return ex.verdict("refuted", refuted_confidence(w, gap, both=True),
                       f"{sentence}, so not the counterpart of {ref}", terms, facts)
+
+
+def _own_record(name: str, own: list[tuple[Term, Fit]], person: str, facts: Facts) -> str:
+    """What the KB says of the named person when no term covers the time: their own terms in the
+    offices at stake, else in any office newscheck checks ("not in that office then; Chung
+    Eui-yong was Foreign Minister of South Korea from 2021-02-09 to 2022-05-12")."""
+    terms = [t for t, _ in own] or [t for t in facts.positions(person)
+                                    if facts.kind(t.position) in SPECIFIC_KINDS]
+    if not terms:
+        return "not recorded in any office"
+    terms = sorted(terms, key=lambda t: (t.start.value if t.start else date.min,
+                                         t.position))[-3:]
+    return (f"in no recorded office then ({name} was "
+            f"{ex.join([ex.held(t, facts, who=False) for t in terms])})")

@@ -75,8 +75,10 @@ class Target:
     generic: bool = False                     # only a kind ("minister") is known: never refute
 
     @property
-    def positions(self) -> set[str]:
-        return {p for ps in self.slots.values() for p in ps}
+    def positions(self) -> list[str]:
+        """Every position of every slot, once, in slot order (a defined order: it becomes the
+        order of names and evidence in the report)."""
+        return list(dict.fromkeys(p for ps in self.slots.values() for p in ps))
 
 
 def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | None:
@@ -158,7 +160,7 @@ def office_holders(facts: Facts, positions: list[str] | set[str], w: Window,
                    coverage: Coverage = Coverage.YES) -> list[tuple[Term, Fit]]:
     """Terms of other people in these positions whose fit with ``w`` is ``coverage``."""
     out = []
-    for pos in positions:
+    for pos in sorted(positions) if isinstance(positions, set) else positions:
         for t in facts.holders(pos):
             if t.person == exclude:
                 continue

@@ -1,12 +1,12 @@
 """The gazetteer: one Aho–Corasick automaton over every name the article could mention.
 
 Keys are the KB's ``names()`` (people and positions), country names, short forms and demonyms,
-and the office titles of :mod:`newscheck.linking.offices`. Text and keys go through the same
+and the office titles of :mod:`newscheck.knowledge.offices`. Text and keys go through the same
 tokeniser (``\\w+`` runs, case-folded, accents stripped, joined by one space and framed by spaces),
 so every match falls on word boundaries and "U.S.", "US" and "u.s" meet where they should. The
 automaton is built once per knowledge base and cached on the KB file's path and mtime, so the cost
 of scanning an article does not grow with the size of the KB. Big gazetteers are also kept on disk
-between processes (:mod:`newscheck.linking.gazcache`).
+between processes (:mod:`newscheck.gazetteer.cache`).
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
-from .offices import OfficeWord, office_words
+from ..knowledge.offices import OfficeWord, office_words
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Shortest KB name kept: two-letter aliases ("Li") match inside too much text to be worth it.
 MIN_NAME_CHARS = 3
-_CACHE_SIZE = 4
 
 
 @lru_cache(maxsize=65536)
@@ -212,43 +210,3 @@ def build(kb: KnowledgeBase, names: Iterable[tuple[str, str]] | None = None) -> 
 def static_entries() -> tuple[tuple[str, tuple[Any, ...]], ...]:
     """The names every gazetteer holds whatever the KB: countries and office titles."""
     return (*_country_entries(), *_office_entries())
-
-
-_cache: dict[tuple[Any, ...], Gazetteer] = {}
-_last: list[Gazetteer] = []
-
-
-def _cache_key(kb: KnowledgeBase) -> tuple[Any, ...]:
-    path = getattr(kb, "path", None)
-    if isinstance(path, str | Path):
-        p = Path(path)
-        try:
-            return ("path", str(p.resolve()), p.stat().st_mtime_ns)
-        except OSError:
-            pass
-    return ("object", id(kb))
-
-
-def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
-    """The cached gazetteer of ``kb`` (built on first use, or read from the disk cache; rebuilt
-    when the KB file changes)."""
-    last = _last[0] if _last else None
-    if last is not None and last.kb is kb:
-        return last       # the same open KB object as last time: skip the stat
-    key = _cache_key(kb)
-    gaz = _cache.get(key)
-    if gaz is None or (key[0] == "object" and gaz.kb is not kb):
-        from .gazcache import load_or_build
-
-        gaz = load_or_build(kb)
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = gaz
-    gaz.kb = kb     # same file, maybe a new connection: look entities up through this one
-    _last[:] = [gaz]
-    return gaz
-
-
-def clear_cache() -> None:
-    _cache.clear()
-    _last.clear()

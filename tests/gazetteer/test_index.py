@@ -1,5 +1,5 @@
+from newscheck.gazetteer import Tokens, build, gazetteer_for, key_of
 from newscheck.knowledge import KnowledgeBase
-from newscheck.linking.gazetteer import Tokens, build, gazetteer_for, key_of
 
 
 def test_keys_fold_case_accents_and_punctuation() -> None:

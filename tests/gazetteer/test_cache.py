@@ -1,4 +1,4 @@
-"""The gazetteer's disk cache (linking/gazcache.py): reused across processes while the KB file is
+"""The gazetteer's disk cache (gazetteer/cache.py): reused across processes while the KB file is
 unchanged; never stale, never an error."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from newscheck.gazetteer import Gazetteer, Tokens, clear_cache, gazetteer_for
+from newscheck.gazetteer import cache as gazcache
 from newscheck.knowledge import open_kb, wdjson
 from newscheck.knowledge.importer import import_files
-from newscheck.linking import gazcache
-from newscheck.linking.gazetteer import Gazetteer, Tokens, clear_cache, gazetteer_for
 from tests.claims.kbfixture import build_kb
 
 TEXT = ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol; "
@@ -131,7 +131,7 @@ def test_a_damaged_cache_file_is_rebuilt(cache: Path, kb_path: Path, damage: str
         meta = json.loads(head)
         meta["key"] = meta["key"].replace("claims.kb", "other.kb")
         target.write_bytes(json.dumps(meta).encode() + b"\n" + body)
-    with caplog.at_level(logging.DEBUG, logger="newscheck.linking"):
+    with caplog.at_level(logging.DEBUG, logger="newscheck.gazetteer"):
         again = fresh(kb_path)
     assert not again.from_cache
     assert hits(again) == hits(built)
@@ -211,7 +211,7 @@ def test_online_kbs_never_use_the_disk_cache(cache: Path, kb_path: Path) -> None
 
 def test_reused_by_another_process(cache: Path, kb_path: Path) -> None:
     code = ("import sys; from newscheck.knowledge import open_kb; "
-            "from newscheck.linking.gazetteer import gazetteer_for; "
+            "from newscheck.gazetteer import gazetteer_for; "
             "print(gazetteer_for(open_kb(sys.argv[1])).from_cache)")
     runs = [subprocess.run([sys.executable, "-c", code, str(kb_path)], capture_output=True,
                            text=True, check=True, env=os.environ.copy()).stdout.strip()

@@ -11,7 +11,7 @@ automaton from the sorted keys ~2× faster than ``ahocorasick.load`` reads a sav
 
 File: one JSON header line (``magic``, ``version``, the full cache ``key``, counts, byte lengths
 and a BLAKE2b digest of the rest), then the keys joined by newlines, then the entries (one line
-per key, :func:`~newscheck.linking.gazetteer.encode_entries`). Any mismatch (truncated, corrupt,
+per key, :func:`~newscheck.gazetteer.index.encode_entries`). Any mismatch (truncated, corrupt,
 another KB's or another version's file) is a miss: the gazetteer is built from the KB and the file
 rewritten. An unreadable or unwritable cache directory is a miss too; nothing here is ever an error.
 
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .gazetteer import (
+from .index import (
     MIN_NAME_CHARS,
     Gazetteer,
     automaton_of,
@@ -43,7 +43,7 @@ from .gazetteer import (
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
-log = logging.getLogger("newscheck.linking")
+log = logging.getLogger("newscheck.gazetteer")
 
 # Bump when the key or the file format changes (old files are then never read).
 GAZETTEER_VERSION = 1
