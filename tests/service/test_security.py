@@ -55,7 +55,7 @@ def test_payloads_are_escaped_in_the_api_html(client: TestClient, body: dict[str
     resp = client.post("/v1/check?format=html", json=body)
     assert resp.status_code == 200, resp.text
     page = resp.text
-    for payload in (SCRIPT, ATTR, IMG, "<img", "onerror="):
+    for payload in (SCRIPT, ATTR, IMG, "<img", "<script"):
         assert payload not in page
     tags = tags_of(page)
     assert not [t for t, _ in tags if t in ("script", "img", "iframe", "object", "embed", "style")]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -166,11 +167,11 @@ def _data_link(name: str, mime: str, content: str, text: str) -> str:
 
 
 def _downloads(report: Report) -> list[str]:
-    from . import to_json
     from .claimreview import render_claimreview
 
+    as_json = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)   # as report.to_json
     return ['<nav class="downloads" aria-label="Download the report">',
-            _data_link("newscheck-report.json", "application/json", to_json(report),
+            _data_link("newscheck-report.json", "application/json", as_json,
                        "⬇ JSON report"),
             _data_link("claimreview.jsonld", "application/ld+json", render_claimreview(report),
                        "⬇ ClaimReview"),

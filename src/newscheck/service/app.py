@@ -189,11 +189,12 @@ def _run(given: CheckInput, kb: Any, settings: Settings) -> Report:
                            "(against) is not available in this version of newscheck")
         extra["against"] = given.against
     assert content is not None
-    # str content goes in as text= or html=: a request's text is never taken for a path or URL
-    if isinstance(content, str):
-        extra["html" if given.kind == "html" else "text"] = content
+    # a request's content is never taken for a path or URL: str goes in as text= or html=, or
+    # as bytes when its format is to be detected (the page's box takes text or HTML)
+    if isinstance(content, str) and given.kind in ("text", "html"):
+        extra[given.kind] = content
     else:
-        extra["source"] = content
+        extra["source"] = content.encode("utf-8") if isinstance(content, str) else content
     report = pipeline.check(published=given.published, kb=kb, max_bytes=settings.max_body,
                             **extra)
     if fetched is not None:

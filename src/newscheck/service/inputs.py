@@ -50,7 +50,7 @@ class CheckInput:
     published: date | None
     against: list[str] = field(default_factory=list)
     name: str | None = None
-    kind: str | None = None      # "text" or "html" for str content (never read as a path)
+    kind: str | None = None      # "text"/"html": str content declared so; None: detect
 
 
 def _validated(data: Any) -> CheckInput:
@@ -98,4 +98,7 @@ async def parse_form(request: Request, max_bytes: int) -> CheckInput:
                                 "against": data["against"]})
         return CheckInput(content, None, published.published, published.against,
                           name=upload.filename)
-    return _validated(data)
+    given = _validated(data)
+    if given.kind == "text":     # the page's box takes text or HTML: detected from the content
+        given.kind = None
+    return given
