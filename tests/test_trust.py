@@ -40,9 +40,9 @@ def test_version() -> None:
 
 
 def test_a_url_as_input_gets_a_clear_message() -> None:
-    proc = run_cli("check", "https://example.com/news/article-1")
-    assert proc.returncode == 5
-    assert proc.stderr.count("\n") == 1 and "is a URL" in proc.stderr
+    proc = run_cli("check", "https://no-such-host.invalid/news/article-1")   # fetched: offline
+    assert proc.returncode == 18
+    assert proc.stderr.count("\n") == 1 and "offline" in proc.stderr
     assert "no such file" not in proc.stderr and "Traceback" not in proc.stderr
 
 

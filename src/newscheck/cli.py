@@ -54,7 +54,7 @@ class Format(StrEnum):
 @app.command()
 def check(
     input: Annotated[str, typer.Argument(help="Article file (HTML or text, detected from the "
-                                               "content), or - for stdin.")],
+                                               "content), - for stdin, or an http(s) URL.")],
     published: Annotated[str | None, typer.Option(
         help="Publication date YYYY-MM-DD; overrides the date found in the page.")] = None,
     kb: Annotated[Path | None, typer.Option(
@@ -75,18 +75,21 @@ def check(
     as_of: Annotated[str | None, typer.Option(
         help="With --corpus: use only passages published by this date YYYY-MM-DD (default: "
              "the article's date).")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed to fetch a URL.")] = 15.0,
     nli_model: NliOption = None,
     llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
+    from .intake.fetch import fetch
+    from .intake.locate import argument_source, is_url
     from .pipeline import check as run_check
     from .report import render
     from .stance import load_stance
 
     try:
-        from .intake.locate import argument_source
-
-        source = read_stdin() if input == "-" else argument_source(input, max_bytes)
+        fetched = fetch(input, max_bytes=max_bytes, timeout=timeout) if is_url(input) else None
+        source = (fetched.data if fetched else read_stdin() if input == "-"
+                  else argument_source(input, max_bytes))
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
             if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
@@ -94,6 +97,9 @@ def check(
                            corpus=corpus, as_of=parse_date(as_of, "--as-of"))
         if input == "-":
             report.article.source = "<stdin>"
+        if fetched:
+            report.article.source = fetched.final_url
+            report.article.url = report.article.url or fetched.final_url
         to_file = output is not None and str(output) != "-"
         write_output(render(report, format.value, color=False if to_file else None), output)
         for warning in report.warnings:     # also in the report; stderr so a pipe sees them too
@@ -110,6 +116,7 @@ SUBCOMMANDS: dict[str, str] = {
     "eval": "newscheck.eval_cli:eval_command",
     "corpus": "newscheck.corpus_cli:corpus_app",
     "factchecks": "newscheck.corpus_cli:factchecks_app",
+    "serve": "newscheck.service.cli:serve",
 }
 _registered: set[str] = set()
 

@@ -116,6 +116,30 @@ class NotInKnowledgeBase(KnowledgeError):
     code = "NC205"
 
 
+# --- fetching a URL (exit codes 18-19) ----------------------------------------------------------
+class FetchError(InputError):
+    """An article given as a URL could not be fetched."""
+
+    exit_code = 18
+    code = "NC500"
+
+
+class FetchFailed(FetchError):
+    """The network, the server or the page failed: offline, a timeout, an HTTP error status, too
+    many redirects, a page over the size limit."""
+
+    exit_code = 18
+    code = "NC501"
+
+
+class FetchRefused(FetchError):
+    """newscheck refused to fetch the URL: not http(s), or (in the server) an address on this
+    machine or a private network (SSRF protection), or fetching is switched off."""
+
+    exit_code = 19
+    code = "NC502"
+
+
 # --- stance (exit codes 22-23) -------------------------------------------------------------------
 class StanceModelError(NewscheckError):
     """A stance model (the shipped one, ``--nli-model`` or an eval dataset) cannot be used."""
