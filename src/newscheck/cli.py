@@ -117,6 +117,8 @@ SUBCOMMANDS: dict[str, str] = {
     "corpus": "newscheck.corpus_cli:corpus_app",
     "factchecks": "newscheck.corpus_cli:factchecks_app",
     "serve": "newscheck.service.cli:serve",
+    "batch": "newscheck.batch_cli:batch",
+    "batch-summary": "newscheck.batch_cli:batch_summary",
 }
 _registered: set[str] = set()
 

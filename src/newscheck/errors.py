@@ -185,6 +185,33 @@ class OutputNotWritten(NewscheckError):
     code = "NC400"
 
 
+# --- batch runs (exit codes 24-26) ---------------------------------------------------------------
+class BatchError(NewscheckError):
+    exit_code = 24
+    code = "NC700"
+
+
+class BatchOutputExists(BatchError):
+    """``newscheck batch`` would overwrite an existing output (neither --resume nor --overwrite)."""
+
+    exit_code = 24
+    code = "NC701"
+
+
+class BatchSomeFailed(BatchError):
+    """The run finished, every input is in the output, but some articles have status error."""
+
+    exit_code = 25
+    code = "NC702"
+
+
+class BatchMostlyFailed(BatchError):
+    """The run finished but more than 99 % of its articles failed (a wrong input, most likely)."""
+
+    exit_code = 26
+    code = "NC703"
+
+
 # --- environment (exit code 14) ------------------------------------------------------------------
 class MissingDependency(NewscheckError):
     """An optional extra is needed; the message names the pip command that installs it."""

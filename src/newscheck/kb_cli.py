@@ -1,6 +1,6 @@
 """``newscheck kb``: build and inspect the knowledge base (docs/knowledge.md).
 
-    newscheck kb import FILE... [--kb PATH] [--skip-bad]
+    newscheck kb import FILE... [--kb PATH] [--skip-bad] [--workers N]
     newscheck kb stats [--kb PATH] [--format text|json]
     newscheck kb lookup NAME [--at DATE] [--format text|json]
     newscheck kb holders POSITION --at DATE [--format text|json]
@@ -68,6 +68,8 @@ def import_(
     kb: KbOption = None,
     skip_bad: Annotated[bool, typer.Option(help="Skip malformed records (and count them) "
                                                 "instead of failing.")] = False,
+    workers: Annotated[int, typer.Option(help="Parse each dump in this many processes and "
+                                              "merge (docs/knowledge.md).")] = 1,
 ) -> None:
     """Import dumps and tables into the KB, all or nothing."""
     from .knowledge import import_target
@@ -76,7 +78,7 @@ def import_(
     with _errors():
         target = import_target(kb)
         t0 = time.perf_counter()
-        result = import_files(target, files, skip_bad=skip_bad)
+        result = import_files(target, files, skip_bad=skip_bad, workers=max(1, workers))
         secs = time.perf_counter() - t0
         for f in result.files:
             skipped = f" ({f['skipped']} malformed records skipped)" if f["skipped"] else ""
