@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import EXIT_INTERNAL, fail, parse_date, read_stdin, write_output
+from .cli_common import EXIT_INTERNAL, check_output, fail, parse_date, read_stdin, write_output
 from .errors import NewscheckError
 from .eval_cli import LlmOption, NliOption
 
@@ -87,8 +87,12 @@ def check(
     from .stance import load_stance
 
     try:
+        from .intake import max_bytes_limit
+
+        max_bytes = max_bytes_limit(max_bytes)
+        check_output(output, input)
         fetched = fetch(input, max_bytes=max_bytes, timeout=timeout) if is_url(input) else None
-        source = (fetched.data if fetched else read_stdin() if input == "-"
+        source = (fetched.data if fetched else read_stdin(max_bytes) if input == "-"
                   else argument_source(input, max_bytes))
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
             if nli_model is not None or llm_endpoint is not None else None

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
-from .common import ICONS, LABELS, anchor_text, not_in_source, summary_line, verdict_of
+from .common import ICONS, LABELS, anchor_text, not_in_source, printable, summary_line, verdict_of
 
 # Colours chosen to stay distinguishable for red-green colour blindness (blue / orange / grey),
 # matching the HTML report.
@@ -42,6 +42,11 @@ def use_color() -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def _text(text: str, style: str = "") -> Text:
+    """A rich Text of article or KB content, its control characters escaped."""
+    return Text(printable(text), style=style)
 
 
 def render_text(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
@@ -68,16 +73,16 @@ def render_text(report: Report, *, color: bool | None = None, width: int | None 
         console.print(_table(report, color=color))
     else:
         console.print("No checkable claims were found in this article.")
-    console.print(Text(summary_line(report), style="bold"))
+    console.print(_text(summary_line(report), style="bold"))
     for line in _removed(report):
-        console.print(Text(line, style="dim"))
+        console.print(_text(line, style="dim"))
     added = not_in_source(report)
     if added:
-        console.print(Text(f"Not in the source ({len(added)}):", style="bold"))
+        console.print(_text(f"Not in the source ({len(added)}):", style="bold"))
         for n, claim in added:
-            console.print(Text(f"  #{n} {claim.text}"))
+            console.print(_text(f"  #{n} {claim.text}"))
     for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(_text(f"warning: {warning}", style="yellow"))
     return console.export_text(styles=color).rstrip() + "\n"
 
 
@@ -97,19 +102,19 @@ def _removed(report: Report) -> list[str]:
 
 def _header(console: Console, report: Report) -> None:
     art = report.article
-    console.print(Text(art.title or "(untitled article)", style="bold"))
+    console.print(_text(art.title or "(untitled article)", style="bold"))
     meta = [
         f"published {art.published.isoformat()}" if art.published else "publication date unknown",
         f"by {art.author}" if art.author else "",
         art.sitename or "",
         art.source or "",
     ]
-    console.print(Text(" · ".join(m for m in meta if m), style="dim"))
-    console.print(Text(f"checked as of {anchor_text(report.anchor)}", style="dim"))
+    console.print(_text(" · ".join(m for m in meta if m), style="dim"))
+    console.print(_text(f"checked as of {anchor_text(report.anchor)}", style="dim"))
     kb = report.knowledge
     if kb.get("name"):
         as_of = f" (as of {kb['as_of']})" if kb.get("as_of") else ""
-        console.print(Text(f"knowledge: {kb['name']}{as_of}", style="dim"))
+        console.print(_text(f"knowledge: {kb['name']}{as_of}", style="dim"))
     console.print()
 
 
@@ -130,5 +135,5 @@ def _table(report: Report, *, color: bool) -> Table:
         verdict.append(f"\n{v.confidence:.0%}", style="dim")
         # every reason is shown whole: a cut one can read as a refutation under "not enough
         # evidence" (the part saying why no verdict was given is often at the end)
-        table.add_row(str(n), verdict, Text(claim.text), Text(" ".join(v.explanation.split())))
+        table.add_row(str(n), verdict, _text(claim.text), _text(" ".join(v.explanation.split())))
     return table
