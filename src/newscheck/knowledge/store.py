@@ -146,13 +146,15 @@ class KnowledgeBase:
 
     def public_info(self) -> dict[str, Any]:
         """``info()`` as it goes into a report that people share: sources named by name and file
-        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        name, never by a local path (no ``path``; a source's ``file`` is its base name), and
+        nothing that depends on this machine (no import time): the same KB data gives the same
+        report everywhere."""
         info = self.info()
         info.pop("path", None)
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+             if k in ("name", "file", "as_of")}
+            for s in self.sources()]        # when a file was imported here is a local detail
         return info
 
     def readonly_file(self) -> Path | None:
