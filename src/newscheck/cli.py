@@ -17,6 +17,7 @@ import typer
 
 from .cli_common import EXIT_INTERNAL, fail, parse_date, read_stdin, write_output
 from .errors import NewscheckError
+from .eval_cli import LlmOption, NliOption
 
 app = typer.Typer(
     name="newscheck",
@@ -65,17 +66,22 @@ def check(
     online: Annotated[bool, typer.Option(help="Look up entities missing from the KB on Wikidata "
                                               "(network; results are cached in the KB).")] = False,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 20_000_000,
+    nli_model: NliOption = None,
+    llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
     from .pipeline import check as run_check
     from .report import render
+    from .stance import load_stance
 
     try:
         from .intake.locate import argument_source
 
         source = read_stdin() if input == "-" else argument_source(input, max_bytes)
+        stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \
+            if nli_model is not None or llm_endpoint is not None else None
         report = run_check(source, published=parse_date(published), kb=kb, online=online,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, stance=stance)
         if input == "-":
             report.article.source = "<stdin>"
         to_file = output is not None and str(output) != "-"
@@ -91,6 +97,7 @@ def check(
 # commands, so `newscheck check` never pays for them. Add one line here per subcommand.
 SUBCOMMANDS: dict[str, str] = {
     "kb": "newscheck.kb_cli:kb_app",
+    "eval": "newscheck.eval_cli:eval_command",
 }
 _registered: set[str] = set()
 

@@ -116,6 +116,21 @@ class NotInKnowledgeBase(KnowledgeError):
     code = "NC205"
 
 
+# --- stance (exit codes 22-23) -------------------------------------------------------------------
+class StanceModelError(NewscheckError):
+    """A stance model (the shipped one, ``--nli-model`` or an eval dataset) cannot be used."""
+
+    exit_code = 22
+    code = "NC610"
+
+
+class StanceEndpointError(NewscheckError):
+    """The ``--llm-endpoint`` server failed or answered something that is not a stance."""
+
+    exit_code = 23
+    code = "NC611"
+
+
 # --- output (exit code 1) -------------------------------------------------------------------------
 class OutputNotWritten(NewscheckError):
     """The report could not be written (a missing directory, a read-only path, a full disk)."""

@@ -61,7 +61,8 @@ def _dump(data: Any) -> None:
 def _term_dict(t: Term) -> dict[str, Any]:
     return {"person": t.person, "person_label": t.person_label, "position": t.position,
             "position_label": t.position_label, "start": t.start.iso() if t.start else None,
-            "end": t.end.iso() if t.end else None, "source": t.source, "statement": t.statement}
+            "end": t.end.iso() if t.end else None, "source": t.source, "statement": t.statement,
+            "source_as_of": t.as_of.isoformat() if t.as_of else None}
 
 
 def _entity_dict(e: Entity) -> dict[str, Any]:

@@ -100,13 +100,15 @@ class Term:
     rank: Literal["preferred", "normal", "deprecated"] = "normal"
     person_label: str = ""
     position_label: str = ""
+    as_of: date | None = None           # the date its source was taken (None: unknown)
 
     def covers(self, at: date, *, as_of: date | None = None) -> Coverage:
         """Whether this term covers ``at``.
 
-        An open end means "still held" up to ``as_of`` (the knowledge base's as-of date) and
-        MAYBE after it; an unknown start never gives a certain YES.
+        An open end means "still held" up to the date its source was taken (``self.as_of``,
+        else the given ``as_of``) and MAYBE after it; an unknown start never gives a certain YES.
         """
+        as_of = self.as_of if self.as_of is not None else as_of
         if self.start is not None and at < self.start.earliest():
             return Coverage.NO
         if self.end is not None and at > self.end.latest():

@@ -23,12 +23,19 @@ from .model import Article, Report
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
+    from .stance import StanceModel
 
 Source = str | bytes | Path
 
 
-def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None) -> Report:
-    """Stages 2-6 on an article that is already extracted."""
+def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = None,
+                  stance: StanceModel | None = None) -> Report:
+    """Stages 2-6 on an article that is already extracted.
+
+    ``stance`` is the back-end that judges evidence passages (``--nli-model``/``--llm-endpoint``)
+    for the evidence-from-text stages; ``None`` means the shipped model, loaded only when one of
+    those stages has a passage to judge.
+    """
     from . import __version__
     from .claims import extract_claims
     from .linking import link_claims
@@ -56,10 +63,10 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
 def check(source: Source | None = None, *, text: str | None = None, html: str | None = None,
           published: date | str | None = None, kb: KnowledgeBase | str | Path | None = None,
           online: bool = False, max_bytes: int | None = None,
-          today: date | None = None) -> Report:
+          today: date | None = None, stance: StanceModel | None = None) -> Report:
     """Check an article: ``source`` is a file (a ``Path`` or a one-line ``str`` naming it),
     ``bytes`` or the article as a ``str``; or pass the content as ``text=`` or ``html=``
-    (docs/api.md)."""
+    (docs/api.md). ``stance`` judges evidence passages (default: the shipped model)."""
     from .intake import extract
     from .knowledge import KnowledgeBase, open_kb, shared_kb
 
@@ -69,4 +76,4 @@ def check(source: Source | None = None, *, text: str | None = None, html: str | 
         knowledge = kb
     else:   # offline: the same read-only KB for every call while its file is unchanged
         knowledge = open_kb(kb, online=True) if online else shared_kb(kb)
-    return check_article(article, knowledge, today=today)
+    return check_article(article, knowledge, today=today, stance=stance)

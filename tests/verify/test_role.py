@@ -35,7 +35,7 @@ def test_refuted_names_holder_and_dates(check: Check) -> None:
         "Fumio Kishida was Minister for Foreign Affairs of Japan from 2012-12-26 to 2017-08-03; "
         "on 2023-05-07 that office was held by Yoshimasa Hayashi (from 2021-11-10 to "
         "2023-09-13), and Fumio Kishida was Prime Minister of Japan (from 2021-10-04 to "
-        "2024-10-01).")
+        "2024-10-01). Source: Wikidata dump fixture-20250630.json (as of 2025-06-30).")
     ids = {e.id for e in v.evidence}
     assert {"Q359480$P39-0000", "Q359480$P39-0002"} <= ids
     assert any(e.extra["subject"] == HAYASHI for e in v.evidence)

@@ -199,7 +199,8 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
     for path in paths:
         fmt = detect(path)
         if fmt == "table":
-            info = tables.import_table(conn, path, skip_bad=skip_bad)
+            info = tables.import_table(conn, path, skip_bad=skip_bad,
+                                       international=tables.is_international(path))
             result.files.append(info)
             continue
         name = f"Wikidata dump {path.name}"
@@ -220,7 +221,9 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
 def import_files(kb_path: Path, files: Sequence[str | Path], *,
                  skip_bad: bool = False) -> ImportResult:
     """Import dumps and tables into ``kb_path`` (created if missing) in one transaction."""
-    paths = [Path(f) for f in files]
+    paths: list[Path] = []
+    for f in files:
+        paths += tables.dataset_files(Path(f))
     for p in paths:
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)

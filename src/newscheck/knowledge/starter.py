@@ -37,16 +37,26 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "2"   # 2: statement ids point at the pack's terms.csv line
+LOADER_VERSION = "5"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same people
 
 
-def pack_hash(pack_dir: Path) -> str:
+def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
+    from .worldpack import PACK_FILES as WORLD_FILES
+
     h = hashlib.sha256(f"loader {LOADER_VERSION}\0".encode())
-    for name in PACK_FILES:
-        p = pack_dir / name
-        h.update(name.encode() + b"\0")
+    files = [pack_dir / n for n in PACK_FILES]
+    if world_dir is not None:
+        files += [world_dir / n for n in WORLD_FILES]
+    for p in files:
+        h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     return h.hexdigest()[:16]
+
+
+def _world_dir(pack_dir: Path) -> Path | None:
+    """The world pack shipped beside the starter pack, if any."""
+    world = pack_dir.parent / "world"
+    return world if (world / "pack.json").exists() else None
 
 
 def _csv(pack_dir: Path, name: str) -> list[tuple[int, dict[str, str]]]:
@@ -122,21 +132,37 @@ def source_label(meta: dict[str, Any]) -> str:
     return f"starter pack (as of {meta['as_of']})"
 
 
-def build(pack_dir: Path, target: Path) -> None:
-    """Build the pack into ``target`` atomically (temporary file, then rename)."""
+def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
+    """Build the pack (and the world pack, if given) into ``target`` atomically (temporary
+    file, then rename). The world pack is written first, so the starter pack's hand-checked
+    labels and office kinds win where both describe an entity."""
     meta, records = read_pack(pack_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
-        schema.create(conn)
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)",
-                     (str(meta.get("name") or "starter pack"),))
-        writer = Writer(conn, source_label(meta))
+        conn.execute("PRAGMA journal_mode = OFF")   # the file is renamed in only on success
+        conn.execute("PRAGMA synchronous = OFF")
+        schema.create(conn, indexes=False)
+        name = str(meta.get("name") or "starter pack")
+        if world_dir is not None:
+            from .worldpack import read_world_pack, same_people
+
+            name += " + world pack"
+            sources = read_world_pack(world_dir)
+            records = _renamed(records, same_people(records, sources))
+            for src in sources:
+                world = Writer(conn, src.name, fresh=True)
+                for rec in src.records.values():
+                    world.put(rec)
+                world.finish(kind="world pack", file=src.file, as_of=src.as_of)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
+        writer = Writer(conn, source_label(meta), fresh=True)
         for rec in records:
             writer.put(rec)
         writer.finish(kind="starter", file=f"newscheck {__version__} starter pack",
                       as_of=meta["as_of"])
+        conn.executescript(schema.INDEXES)
         conn.commit()
         conn.close()
         tmp.replace(target)
@@ -144,6 +170,15 @@ def build(pack_dir: Path, target: Path) -> None:
         conn.close()
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _renamed(records: list[Record], ids: dict[str, str]) -> list[Record]:
+    """The starter records with people's local ids replaced by the Wikidata ids the world pack
+    gives the same people (the local id stays as the statement ids' prefix only)."""
+    for rec in records:
+        if rec.id in ids:
+            rec.id = ids[rec.id]
+    return records
 
 
 def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Path:
@@ -158,17 +193,18 @@ def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Pa
 
         cache_dir = Path(platformdirs.user_cache_dir("newscheck"))
     # keyed per newscheck version and pack data: another install never hands its file over
-    name = f"starter-{__version__}-{pack_hash(pack_dir)}.sqlite"
+    world = _world_dir(pack_dir)
+    name = f"starter-{__version__}-{pack_hash(pack_dir, world)}.sqlite"
     target = cache_dir / name
     if not target.exists():
         try:
-            build(pack_dir, target)
+            build(pack_dir, target, world)
         except OSError:   # an unwritable cache (read-only home, full disk): a private temp copy
-            return _temp_build(pack_dir, name)
+            return _temp_build(pack_dir, name, world)
     return target
 
 
-def _temp_build(pack_dir: Path, name: str) -> Path:
+def _temp_build(pack_dir: Path, name: str, world: Path | None) -> Path:
     """Build the pack into a private temporary directory removed at exit (~0.1 s per run)."""
     import atexit
     import shutil
@@ -178,7 +214,7 @@ def _temp_build(pack_dir: Path, name: str) -> Path:
         tmp_dir = Path(tempfile.mkdtemp(prefix="newscheck-"))
         atexit.register(shutil.rmtree, tmp_dir, ignore_errors=True)
         target = tmp_dir / name
-        build(pack_dir, target)
+        build(pack_dir, target, world)
     except OSError as exc:
         raise KnowledgeBaseNotFound(
             f"cannot build the starter pack: the cache directory and the temporary directory "

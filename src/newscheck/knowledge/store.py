@@ -102,10 +102,17 @@ class KnowledgeBase:
         self._kinds: dict[str, str | None] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
-        rows = self.conn.execute("SELECT as_of FROM sources WHERE as_of IS NOT NULL").fetchall()
-        # Conservative: an open term is "still held" only up to the oldest source's date.
-        dates = [date.fromisoformat(r[0]) for r in rows]
-        self.as_of: date | None = min(dates) if dates else None
+        rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
+        # Each statement knows the date its source was taken (Term.as_of): an open term is
+        # "still held" only up to its own source's date. The KB as a whole knows nothing after
+        # its newest source.
+        self.source_dates: dict[str, date] = {}
+        for name, as_of in rows:
+            try:
+                self.source_dates[name] = date.fromisoformat(as_of)
+            except (TypeError, ValueError):
+                continue
+        self.as_of: date | None = max(self.source_dates.values(), default=None)
 
     # -- context manager -----------------------------------------------------------------------
     def close(self) -> None:
@@ -144,8 +151,8 @@ class KnowledgeBase:
         info.pop("path", None)
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] not in SHIPPED)}
+            for s in self.sources()]        # a shipped pack's build time is a local detail
         return info
 
     def readonly_file(self) -> Path | None:
@@ -244,15 +251,17 @@ class KnowledgeBase:
         if idx is None:
             with self._lock:
                 rows = self.conn.execute(_TERMS_SQL.format(col=col), (key,)).fetchall()
-            seen: set[tuple[object, ...]] = set()
-            terms = []
+            dates = self.source_dates
+            best: dict[tuple[object, ...], Term] = {}
             for (person, pos, s, sp, e, ep, rank, source, sid, plabel, olabel) in rows:
-                dedup = (person, pos, s, sp, e, ep)
-                if dedup in seen:     # the same term from two sources: keep the first
-                    continue
-                seen.add(dedup)
-                terms.append(Term(person, pos, _pd(s, sp), _pd(e, ep), source, sid, rank,
-                                  plabel, olabel))
+                dedup = (person, pos, s, sp, e, ep, rank)
+                term = Term(person, pos, _pd(s, sp), _pd(e, ep), source, sid, rank, plabel,
+                            olabel, dates.get(source))
+                old = best.get(dedup)
+                # the same term from two sources: keep the one taken last (it knows more)
+                if old is None or (term.as_of or date.min) > (old.as_of or date.min):
+                    best[dedup] = term
+            terms = list(best.values())
             idx = _Index(terms)
             if len(cache) > _MAX_CACHED:
                 cache.clear()
@@ -348,6 +357,11 @@ def _country_by_name(name: str) -> Any:
     except ImportError:
         return None
     return country_by_name(name)
+
+
+# Source kinds built from data shipped in the package (knowledge/starter.py): the same on every
+# install of a version, so their local build time never goes into a report.
+SHIPPED = frozenset({"starter", "world pack"})
 
 
 def _base_name(file: object) -> object:

@@ -16,6 +16,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +172,9 @@ def _position_records(rows: list[dict[str, str]]) -> list[Record]:
         stmts = [Stmt("P17", r["country"])] if r.get("country") else []
         if r.get("jurisdiction"):
             stmts.append(Stmt("P1001", r["jurisdiction"]))
-        recs.append(Record(r["id"], r["position"], "position", statements=stmts))
+        country = r.get("jurisdiction") or r.get("country") or None
+        recs.append(Record(r["id"], with_country(r["position"], country), "position",
+                           statements=stmts))
     return recs
 
 
@@ -187,10 +190,74 @@ def _read_positions(path: Path) -> list[dict[str, str]]:
     return out
 
 
-def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dict[str, Any]:
+@dataclass(slots=True)
+class TableRead:
+    """A table read into records: what the importer writes and the world pack build ships."""
+
+    shape: str
+    records: list[Record]
+    as_of: str | None       # the table's latest date (a table is at least that new)
+    skipped: int = 0
+    country: str | None = None
+
+
+def _meta(path: Path) -> dict[str, Any] | None:
+    """The dataset's meta.json (beside the table or one folder up), if any."""
+    for meta in (path.parent / "meta.json", path.parent.parent / "meta.json"):
+        if meta.exists():
+            try:
+                data = json.loads(meta.read_text("utf-8"))
+            except ValueError:
+                raise ImportFailed(f"{meta}: not valid JSON") from None
+            return data if isinstance(data, dict) else None
+    return None
+
+
+def _meta_country(path: Path) -> str | None:
+    meta = _meta(path)
+    try:
+        cid = str(meta["jurisdiction"]["id"]) if meta else None
+    except (KeyError, TypeError):
+        return None
+    return COUNTRY_IDS.get(cid, cid) if cid and _QID.match(cid) else None
+
+
+# Country ids the every-politician meta.json files give that countries.csv knows under the id of
+# the sovereign state (Denmark Q35 → Kingdom of Denmark Q756617, the Netherlands Q55 → Kingdom
+# of the Netherlands Q29999): one country for linking "Danish" and "Dutch" titles.
+COUNTRY_IDS = {"Q35": "Q756617", "Q55": "Q29999"}
+
+
+def with_country(title: str, country: str | None) -> str:
+    """A position's label naming its country: tables label offices "Minister of Defence" or
+    "Foreign Minister" (the country is the dataset's); as a KB name such a label would make the
+    bare title in any article name this one country's office. "Minister of Defence of Ukraine"."""
+    if not country:
+        return title
+    from .countries import country as lookup
+
+    c = lookup(country)
+    if c is None:
+        return title
+    text = f" {norm(title)} "
+    if any(f" {norm(n)} " in text for n in (c.name, *c.short_forms, *c.demonyms) if norm(n)):
+        return title
+    return f"{title} of {c.name}"
+
+
+def _local_position(pid: str, title: str, country: str | None) -> Record:
+    stmts = [Stmt("P17", country), Stmt("P1001", country)] if country else []
+    return Record(pid, with_country(title, country), "position", statements=stmts)
+
+
+def read_table(path: Path, *, skip_bad: bool, international: bool = False) -> TableRead:
+    """Read an office-holder table into records (statement ids ``<dataset>/<file>:<line>``).
+
+    A holders table needs ``positions.csv`` beside it, or a dataset ``meta.json`` giving the
+    country (positions then get local ids), or ``international`` (offices of no country)."""
     header, rows = _rows(path)
     shape = shape_of(path, header)
-    writer = Writer(conn, source_name(path))
+    where = source_name(path).removeprefix("office table ")
     people: dict[str, Record] = {}
     others: dict[str, Record] = {}
     dates: list[PartialDate] = []
@@ -198,14 +265,17 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
     index: PositionIndex | None = None
     table_country: str | None = None
     if shape == "holders":
+        table_country = _meta_country(path)
         pos_path = path.with_name("positions.csv")
-        if not pos_path.exists():
+        empty = not pos_path.exists() or not pos_path.read_bytes().strip()
+        pos_rows = [] if empty else _read_positions(pos_path)
+        if empty and table_country is None and not international:
             raise ImportFailed(f"{path}: positions.csv not found beside it",
                                "the holders table names positions by label; positions.csv "
-                               "gives their ids and countries")
-        pos_rows = _read_positions(pos_path)
+                               "gives their ids and countries (or a meta.json its country)")
         countries = [r["country"] for r in pos_rows if r.get("country")]
-        table_country = max(set(countries), key=countries.count) if countries else None
+        if table_country is None and countries:
+            table_country = max(set(countries), key=countries.count)
         index = PositionIndex(pos_rows, _country_names(path, table_country))
         for rec in _position_records(pos_rows):
             others[rec.id] = rec
@@ -223,11 +293,9 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
                 if pid is not None and pid in others:
                     _alias(others[pid], r["position"])
                 if pid is None:
-                    pid = f"L:{slug(table_country or 'local')}-{slug(r['position'])}"
+                    pid = f"L:{slug(table_country or 'intl')}-{slug(r['position'])}"
                     if pid not in others:
-                        stmts = [Stmt("P17", table_country)] if table_country else []
-                        others[pid] = Record(pid, r["position"], "position",
-                                             statements=stmts)
+                        others[pid] = _local_position(pid, r["position"], table_country)
                 person, name = r["personid"], r["person"]
                 start, end = _date(r["start"], "start"), _date(r.get("end", ""), "end")
             else:
@@ -243,7 +311,9 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
                 raise BadRow("empty position or person")
             person = person or f"L:{slug(name)}"
             rec = people.setdefault(person, Record(person, name, "person"))
-            rec.statements.append(_term(pid, start, end))
+            term = _term(pid, start, end)
+            term.sid = f"{where}:{line}"
+            rec.statements.append(term)
             dates += [d for d in (start, end) if d is not None]
         except BadRow as exc:
             if not skip_bad:
@@ -251,13 +321,43 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool) -> dic
                                    "fix the row or pass --skip-bad; the knowledge base is "
                                    "unchanged") from None
             skipped += 1
-    for rec in [*others.values(), *people.values()]:
-        writer.put(rec)
-    # The table is at least as new as its latest date; open terms are "held" up to there.
     as_of = max(dates).value.isoformat() if dates else None
-    writer.finish(kind="table", file=str(path), as_of=as_of, skipped=skipped)
-    return {"file": str(path), "source": writer.source, "format": f"table:{shape}",
-            "entities": writer.entities, "statements": writer.statements, "skipped": skipped}
+    return TableRead(shape, [*others.values(), *people.values()], as_of, skipped, table_country)
+
+
+def dataset_files(path: Path) -> list[Path]:
+    """The files to import for ``path``: itself, or for a dataset folder (every-politician
+    layout: ``meta.json`` and ``html/holders21.csv``) its holders table."""
+    if not path.is_dir():
+        return [path]
+    for table in (path / "html" / "holders21.csv", path / "holders21.csv"):
+        if table.exists():
+            return [table]
+    raise ImportFailed(f"{path}: is a directory without html/holders21.csv",
+                       "give the dump or table files themselves, or a dataset folder holding "
+                       "meta.json and html/holders21.csv")
+
+
+def is_international(path: Path) -> bool:
+    """every-politician's ``world`` dataset (``world/html/holders21.csv``, neither
+    positions.csv nor meta.json) lists international offices: UN, ICJ, WTO, ..."""
+    folder = path.parent.parent if path.parent.name == "html" else path.parent
+    return (path.name == "holders21.csv" and folder.name == "world"
+            and not path.with_name("positions.csv").exists() and _meta(path) is None)
+
+
+def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
+                 as_of: str | None = None, international: bool = False) -> dict[str, Any]:
+    """Import one table; its source's date is ``as_of`` if given, else the table's latest
+    date (the table is at least that new, and we cannot know more)."""
+    read = read_table(path, skip_bad=skip_bad, international=international)
+    writer = Writer(conn, source_name(path))
+    for rec in read.records:
+        writer.put(rec)
+    writer.finish(kind="table", file=str(path), as_of=as_of or read.as_of, skipped=read.skipped)
+    return {"file": str(path), "source": writer.source, "format": f"table:{read.shape}",
+            "entities": writer.entities, "statements": writer.statements,
+            "skipped": read.skipped}
 
 
 def _alias(position: Record, label: str) -> None:

@@ -48,6 +48,7 @@ from .policy import (
     supported_confidence,
 )
 from .role import assess
+from .sources import term_as_of
 
 _TOL = timedelta(days=BOUNDARY_DAYS)
 _VERB = {"left": "left", "took": "took up"}
@@ -235,7 +236,7 @@ def _bounds(t: Term, as_of: date | None) -> tuple[date | None, date | None, date
     s_hi = t.start.latest() if t.start else None
     if t.end is not None:
         return s_lo, s_hi, t.end.earliest(), t.end.latest()
-    return s_lo, s_hi, as_of or date.max, None
+    return s_lo, s_hi, term_as_of(t, as_of) or date.max, None
 
 
 def check_under(claim: Claim, ctx: Context) -> Verdict | None:

@@ -150,7 +150,8 @@ def _check(claim: Claim, ctx: Context) -> Verdict:
                           f"The knowledge base records no term of {q_name} as {where}'s {role} "
                           f"{w.text()} and does not know who was {where}'s {missing} then",
                           [t for t, _ in occupants], facts)
-    blocker = refutation_blocker(w, facts.as_of, ambiguous=ambiguous)
+    as_of, source = facts.office_as_of(set(offices))
+    blocker = refutation_blocker(w, as_of, ambiguous=ambiguous, source=source)
     gaps = [f.gap for _, f in own if f.gap is not None]
     if blocker is None and gaps and min(gaps) <= BOUNDARY_DAYS:
         blocker = f"{q_name}'s term began or ended within {BOUNDARY_DAYS} days of that date"

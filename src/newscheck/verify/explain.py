@@ -73,6 +73,7 @@ def evidence(term: Term, facts: Facts) -> Evidence:
             "end": term.end.iso() if term.end else None,
             "start_precision": term.start.precision if term.start else None,
             "end_precision": term.end.precision if term.end else None,
+            "source_as_of": term.as_of.isoformat() if term.as_of else None,
         },
     )
 

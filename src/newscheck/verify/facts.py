@@ -12,6 +12,7 @@ from datetime import date
 from typing import Protocol
 
 from ..model import Entity, Term
+from .sources import merge, office_as_of
 
 # Office kinds precise enough that "same kind in the same country" means "the same office under
 # another name" (docs/verification.md). ``minister`` and ``other`` are not: two ministers of one
@@ -75,15 +76,20 @@ class Facts:
     def positions(self, person: str) -> list[Term]:
         """All P39 terms of a person (deprecated ranks never come back from the KB)."""
         if person not in self._positions:
-            self._positions[person] = [t for t in self.kb.positions(person)
-                                       if t.rank != "deprecated"]
+            self._positions[person] = merge((t for t in self.kb.positions(person)
+                                             if t.rank != "deprecated"), self.slot)
         return self._positions[person]
 
     def holders(self, position: str) -> list[Term]:
         if position not in self._holders:
-            self._holders[position] = [t for t in self.kb.holders(position)
-                                       if t.rank != "deprecated"]
+            self._holders[position] = merge((t for t in self.kb.holders(position)
+                                             if t.rank != "deprecated"), lambda p: p)
         return self._holders[position]
+
+    def office_as_of(self, positions: list[str] | set[str]) -> tuple[date | None, str]:
+        """The newest date up to which a source records who held these positions, and that
+        source (sources.office_as_of): no refutation about the office after it."""
+        return office_as_of((t for p in positions for t in self.holders(p)), self.as_of)
 
     def kind(self, position: str) -> str | None:
         if position not in self._kind:

@@ -35,6 +35,7 @@ from .policy import (
     supported_confidence,
 )
 from .role import check_role_at
+from .sources import term_as_of
 
 # The longest stretch without a recorded holder that still counts as a continuous record
 # (caretaker periods and acting holders the KB may not list).
@@ -118,7 +119,8 @@ def assess_former(person: str, target: Target, w: Window, ctx: Context, *,
         return ex.verdict("not_enough_evidence", 0.0,
                           f"{who} was {ex.position_label(own[0], facts)} {ex.spans(own)}; the "
                           f"recorded dates do not tell whether that was {when}", own, facts)
-    blocker = refutation_blocker(point, facts.as_of, ambiguous=ambiguous)
+    as_of, source = facts.office_as_of(target.positions)
+    blocker = refutation_blocker(point, as_of, ambiguous=ambiguous, source=source)
     if blocker is None and target.generic:
         blocker = "the article names the office only by its kind"
     if own:     # every term of the person in the office began on or after t
@@ -182,6 +184,6 @@ def _continuous_record(target: Target, since: date, until: date,
         assert term.start is not None
         if (term.start.latest() - cursor).days > RECORD_GAP_DAYS:
             return None
-        end = term.end.earliest() if term.end else (facts.as_of or date.max)
+        end = term.end.earliest() if term.end else (term_as_of(term, facts.as_of) or date.max)
         cursor = max(cursor, end)
     return relevant if cursor >= until or (until - cursor).days <= RECORD_GAP_DAYS else None

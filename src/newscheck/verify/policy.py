@@ -124,8 +124,8 @@ def fit(term: Term, w: Window, as_of: date | None) -> Fit:
     if term.end is not None:
         e_lo: date | None = term.end.earliest()
         e_hi: date | None = term.end.latest()
-    else:                       # open: held at least until as_of, maybe longer
-        e_lo, e_hi = as_of, None
+    else:                       # open: held at least until its source's date, maybe longer
+        e_lo, e_hi = (term.as_of if term.as_of is not None else as_of), None
     if s_lo is not None and s_lo > w.end:
         return Fit(Coverage.NO, 0.0, (s_lo - w.end).days)
     if e_hi is not None and e_hi < w.start:
@@ -185,13 +185,18 @@ def refuted_confidence(w: Window, gap: int | None, *, both: bool) -> float:
     return round(min(1.0, max(0.0, c)), 3)
 
 
-def refutation_blocker(w: Window, as_of: date | None, *, ambiguous: bool) -> str | None:
-    """Why no refutation may be given for this claim at all, or None.
+def refutation_blocker(w: Window, as_of: date | None, *, ambiguous: bool,
+                       source: str = "") -> str | None:
+    """Why no refutation may be given for this claim at all, or None. ``as_of``: the date of
+    the newest source recording the office (``source``), or the KB's.
 
     Returned text completes "No refutation is given because ..."."""
     if ambiguous:
         return "the name could refer to more than one person"
     if as_of is not None and w.end > as_of:
+        if source:
+            return (f"the newest source recording this office, {source}, was taken on "
+                    f"{as_of.isoformat()}, before {w.noun()}")
         return f"the knowledge base's data end on {as_of.isoformat()}, before {w.noun()}"
     if w.basis == "today":
         return ("the article has no publication date, so it was checked as of today; pass "

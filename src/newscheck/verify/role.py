@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..model import Claim, Coverage, Term, TimeAnchor, Verdict
 from . import explain as ex
+from .facts import Facts
 from .offices import (
     Context,
     Target,
@@ -37,6 +38,7 @@ from .policy import (
     supported_confidence,
     window_of,
 )
+from .sources import disagreeing, source_text, term_as_of
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
@@ -102,6 +104,9 @@ def assess(person: str, target: Target, w: Window, ctx: Context, *, ambiguous: b
     covering = [(t, f) for t, f in own if f.coverage is Coverage.YES]
     if covering:
         t, f = max(covering, key=lambda tf: tf[1].gap if tf[1].gap is not None else 10**6)
+        other = disagreeing(t, [o for o, g in own if g.coverage is Coverage.NO], facts.as_of)
+        if other:
+            return _sources_disagree(t, other, w, ctx)
         equivalent = t.position != target.written
         verb = "covers" if w.is_point else "overlaps"
         also = ""
@@ -160,10 +165,11 @@ def _undecided(maybes: list[tuple[Term, Fit]], w: Window, ctx: Context) -> Verdi
     facts = ctx.facts
     t, f = maybes[0]
     if f.reason == "after_as_of":
-        as_of = facts.as_of.isoformat() if facts.as_of else "?"
+        as_of = term_as_of(t, facts.as_of)
         return ex.verdict("not_enough_evidence", 0.0,
-                          f"{ex.held(t, facts)}, but the knowledge base's data end on {as_of}, "
-                          f"so it cannot tell whether that was still so {w.text()}",
+                          f"{ex.held(t, facts)} according to {source_text(t, facts.as_of)}, "
+                          f"whose data end on {as_of.isoformat() if as_of else '?'}, so it "
+                          f"cannot tell whether that was still so {w.text()}",
                           [t for t, _ in maybes], facts)
     why = ("the knowledge base does not record when that term began" if f.reason == "no_start"
            else "the recorded dates are too coarse")
@@ -194,7 +200,8 @@ def _refute_or_not(person: str, who: str, target: Target, w: Window, ctx: Contex
         return ex.verdict("not_enough_evidence", 0.0,
                           f"The knowledge base records no term of {who} as {target.label} and "
                           f"does not know who held that office {w.text()}", now, facts)
-    blocker = refutation_blocker(w, facts.as_of, ambiguous=ambiguous)
+    as_of, source = facts.office_as_of(positions)
+    blocker = refutation_blocker(w, as_of, ambiguous=ambiguous, source=source)
     if blocker is None and target.generic:
         blocker = "the article names the office only by its kind"
     if blocker is None and not own:
@@ -218,7 +225,24 @@ def _refute_or_not(person: str, who: str, target: Target, w: Window, ctx: Contex
                           f"{sentence}; no refutation is given because {blocker}", terms, facts)
     gap = min([*gaps, *(f.gap for _, f in occupants if f.gap is not None)], default=None)
     conf = refuted_confidence(w, gap, both=bool(own) and bool(occupants))
-    return ex.verdict("refuted", conf, sentence, terms, facts)
+    return ex.verdict("refuted", conf, f"{sentence}. Source: {_decided_by(terms, facts)}",
+                      terms, facts)
+
+
+def _decided_by(terms: list[Term], facts: Facts) -> str:
+    """The sources of the terms a verdict rests on, each with its date."""
+    return ex.join(list(dict.fromkeys(source_text(t, facts.as_of) for t in terms)))
+
+
+def _sources_disagree(t: Term, others: list[Term], w: Window, ctx: Context) -> Verdict:
+    """Two sources record one tenure differently and only one covers ``w``: no verdict."""
+    facts = ctx.facts
+    told = ex.join([f"{source_text(o, facts.as_of)} records {ex.held(o, facts, who=False)}"
+                    for o in others])
+    return ex.verdict("not_enough_evidence", 0.0,
+                      f"The sources disagree: {source_text(t, facts.as_of)} records "
+                      f"{ex.held(t, facts)}, which covers {w.noun()}, but {told}; no verdict "
+                      f"is given on the weaker record", [t, *others], facts)
 
 
 def _what_is_known(person: str, who: str, target: Target, w: Window, own: list[Term],
