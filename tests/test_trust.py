@@ -146,3 +146,32 @@ def test_checking_text_imports_no_html_stack_no_pydantic_no_subcommands(tmp_path
                           timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "LOADED []" in proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Rishi Sunak backs the climate bill (introduced in 2019).",
+    "Prime Minister Rishi Sunak praised the treaty, which was signed in 2019.",
+])
+def test_a_time_about_another_noun_does_not_anchor_a_title(kb: KnowledgeBase, text: str) -> None:
+    report = newscheck.check(text=text, published="2023-06-01", kb=kb)
+    (claim,) = [c for c in report.claims if c.kind == "role"]
+    assert claim.time.basis == "published" and claim.time.date is not None
+    assert claim.verdict is not None and claim.verdict.label == "supported"
+
+
+def test_a_time_of_the_title_itself_still_anchors_it(kb: KnowledgeBase) -> None:
+    report = newscheck.check(text="In 2019 Prime Minister Rishi Sunak visited Tokyo.",
+                             published="2023-06-01", kb=kb)
+    (claim,) = [c for c in report.claims if c.kind == "role"]
+    assert claim.time.cue == "In 2019"
+
+
+@pytest.mark.parametrize("text", [
+    "President Joe Biden (a candidate at the time) backs the climate bill.",
+    "President Joe Biden (the presumptive nominee) spoke in Ohio.",
+    "President Joe Biden, the Democratic nominee, spoke in Ohio.",
+    "President Joe Biden (then president-elect) spoke in Delaware.",
+])
+def test_candidate_nominee_elect_cues_mean_not_in_office(kb: KnowledgeBase, text: str) -> None:
+    report = newscheck.check(text=text, published="2020-09-01", kb=kb)
+    assert not [c for c in report.claims if c.kind in ("role", "former_role")]
