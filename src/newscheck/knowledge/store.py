@@ -100,6 +100,7 @@ class KnowledgeBase:
         self._by_position: dict[str, _Index] = {}
         self._entities: dict[str, Entity | None] = {}
         self._kinds: dict[str, str | None] = {}
+        self._subclasses: dict[str, tuple[str, ...]] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
         rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
@@ -334,6 +335,28 @@ class KnowledgeBase:
         self._kinds[position] = result
         return result
 
+    def subclasses(self, position: str) -> tuple[str, ...]:
+        """The positions that are subclasses (P279) of ``position``, transitively, in id order:
+        for a class of offices ("prime minister") the offices under it ("Prime Minister of
+        Japan", …); empty for an office that is no class. Read from the KB's own statements,
+        so any Wikibase's hierarchy works; cycles are harmless."""
+        if position in self._subclasses:
+            return self._subclasses[position]
+        found: set[str] = set()
+        frontier = [position]
+        with self._lock:
+            while frontier:
+                marks = ",".join("?" * len(frontier))
+                rows = self.conn.execute(
+                    f"SELECT s.subject FROM statements s JOIN items i ON i.id = s.subject "
+                    f"WHERE s.property = 'P279' AND s.value IN ({marks}) "
+                    f"AND s.rank != 'deprecated' AND i.kind = 'position'", frontier).fetchall()
+                frontier = [r[0] for r in rows if r[0] not in found and r[0] != position]
+                found.update(frontier)
+        result = tuple(sorted(found))
+        self._subclasses[position] = result
+        return result
+
     def _best_all(self, subject: str, prop: str) -> list[str]:
         rows = self.conn.execute("SELECT value FROM statements WHERE subject = ? AND property = ?"
                                  " AND rank != 'deprecated'", (subject, prop))
@@ -402,6 +425,11 @@ def _country_by_name(name: str) -> Any:
     except ImportError:
         return None
     return country_by_name(name)
+
+
+# Source kinds built from data shipped in the package (knowledge/starter.py): the same on every
+# install of a version, so their local build time never goes into a report.
+SHIPPED = frozenset({"starter", "world pack"})
 
 
 def _base_name(file: object) -> object:
