@@ -10,12 +10,13 @@ import sqlite3
 import threading
 from bisect import bisect_right
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import KnowledgeBaseCorrupt, KnowledgeBaseNotFound
+from ..errors import KnowledgeBaseBusy, KnowledgeBaseCorrupt, KnowledgeBaseNotFound
 from ..model import Entity, PartialDate, Term
 from . import schema
 from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
@@ -52,6 +53,55 @@ class _Index:
         return [terms[i] for i in range(n) if his[i] >= o]
 
 
+@contextmanager
+def kb_errors(path: object) -> Iterator[None]:
+    """SQLite errors while reading a KB as the documented errors: a lock held beyond the wait is
+    :class:`KnowledgeBaseBusy` (exit 17, not a disk or data problem), anything else from the
+    database (a malformed page, a file that is not SQLite) :class:`KnowledgeBaseCorrupt`."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise KnowledgeBaseBusy(f"{path}: the knowledge base is locked by another process "
+                                    f"({exc})", "retry when it has finished; a lock is not a "
+                                    "disk or permission problem") from None
+        raise _corrupt(path, exc) from None
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, exc) from None
+
+
+def _corrupt(path: object, exc: Exception) -> KnowledgeBaseCorrupt:
+    if Path(str(path)).name.startswith("starter-"):   # the cache starter.cached_kb builds
+        return KnowledgeBaseCorrupt(f"{path}: newscheck's starter-pack cache is damaged ({exc})",
+                                    f"delete it (rm '{path}') and run again: it is rebuilt "
+                                    "from the installed package")
+    return KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
+                                "rebuild it with `newscheck kb import` (or restore a copy)")
+
+
+def _hot_journal(path: Path) -> bool:
+    """An interrupted write left a rollback journal that only a writable open rolls back."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _recover(path: Path) -> bool:
+    """Roll back what an interrupted import left (a hot journal; a WAL's uncommitted frames are
+    ignored by readers anyway) by opening the KB writably once. True if that worked."""
+    try:
+        conn = sqlite3.connect(path, timeout=10)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return not _hot_journal(path)
+
+
 def _pd(value: str | None, prec: str | None) -> PartialDate | None:
     if not value:
         return None
@@ -78,18 +128,27 @@ class KnowledgeBase:
             row = conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
             self.name = name or (row[0] if row else Path(self.path).stem)
             self._reset()
-        except sqlite3.DatabaseError as exc:
-            raise KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
-                                       "rebuild it with `newscheck kb import`") from None
+        except sqlite3.Error as exc:
+            conn.close()
+            with kb_errors(path):
+                raise exc from None
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = True) -> KnowledgeBase:
         if Path(path).is_dir():
             raise KnowledgeBaseNotFound(f"{path} is a directory, not a knowledge base file",
                                         "give the path of the .sqlite file (--kb PATH)")
+        if readonly and _hot_journal(Path(path)) and not _recover(Path(path)):
+            raise KnowledgeBaseCorrupt(f"{path}: an interrupted import left a journal that must "
+                                       "be rolled back, and this user cannot write the file",
+                                       "run `newscheck kb stats --kb PATH` once as a user who "
+                                       "can write it; the data before that import are intact")
         try:
             conn = schema.connect(Path(path), readonly=readonly)
         except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.DatabaseError) \
+                    and not isinstance(exc, sqlite3.OperationalError):   # not SQLite, malformed
+                raise _corrupt(path, exc) from None
             raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})",
                                        "check the file and its permissions, or rebuild it with "
                                        "`newscheck kb import`") from None
@@ -429,7 +488,6 @@ def _country_by_name(name: str) -> Any:
 
 # Source kinds built from data shipped in the package (knowledge/starter.py): the same on every
 # install of a version, so their local build time never goes into a report.
-SHIPPED = frozenset({"starter", "world pack"})
 
 
 def _base_name(file: object) -> object:
