@@ -117,6 +117,11 @@ def stats(kb: KbOption = None, format: FormatOption = OutFormat.text) -> None:
         for s in data["sources"]:
             typer.echo(f"source: {s['name']} — {s['file']} (imported {s['imported']}, "
                        f"as of {s['as_of'] or '?'}, {s['entities']} entities)")
+        for c in data["coverage_by_country"]:
+            dated = ", ".join(f"{n}" + ("" if "as of" in n else f" (as of {d or '?'})")
+                              for n, d in c["sources"].items())
+            typer.echo(f"country: {c['name']} [{c['country']}] — {c['offices']} offices, "
+                       f"{c['people']} people, {c['terms']} terms; {dated}")
 
 
 def _resolve(base: KnowledgeBase, name: str) -> list[Entity]:

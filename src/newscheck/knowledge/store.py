@@ -177,7 +177,27 @@ class KnowledgeBase:
             "SELECT property, count(*) FROM statements GROUP BY property ORDER BY property")
             .fetchall())
         out["sources"] = self.sources()
+        out["coverage_by_country"] = self.coverage()
         return out
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
+        and each source recording them with its date (``newscheck kb stats``)."""
+        rows = self.conn.execute(
+            "SELECT j.value, t.source, count(DISTINCT t.value), count(DISTINCT t.subject), "
+            "count(*) FROM statements t JOIN statements j ON j.subject = t.value AND "
+            "j.property = 'P1001' WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY j.value, t.source").fetchall()
+        by: dict[str, dict[str, Any]] = {}
+        for country, source, offices, people, terms in rows:
+            c = by.setdefault(country, {"country": country, "name": _name_of(country),
+                                        "offices": 0, "people": 0, "terms": 0, "sources": {}})
+            c["offices"] = max(c["offices"], offices)
+            c["people"] = max(c["people"], people)
+            c["terms"] += terms
+            when = self.source_dates.get(source)
+            c["sources"][source] = when.isoformat() if when else None
+        return sorted(by.values(), key=lambda c: (c["name"] or c["country"]).casefold())
 
     # -- entities ------------------------------------------------------------------------------
     def _best(self, subject: str, prop: str) -> list[str]:
@@ -367,6 +387,11 @@ def _country(id: str) -> Any:
     except ImportError:
         return None
     return country(id)
+
+
+def _name_of(id: str) -> str:
+    c = _country(id)
+    return str(c.name) if c is not None else id
 
 
 def _country_by_name(name: str) -> Any:
