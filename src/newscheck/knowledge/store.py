@@ -149,10 +149,22 @@ class KnowledgeBase:
         name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
         info = self.info()
         info.pop("path", None)
+        sources = self.sources()
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
              if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+            for s in sources if s["kind"] != "world pack"]   # the starter's build time is local
+        world = [s for s in sources if s["kind"] == "world pack"]
+        if world:   # one entry for the world pack's snapshots (each term names its own)
+            from .. import __version__
+
+            dates = sorted(s["as_of"] for s in world if s["as_of"])
+            info["sources"].insert(1 if info["sources"] else 0, {
+                "name": f"newscheck world pack: {len(world)} Wikidata snapshots of "
+                        f"every-politician-scrapers, {dates[0]} to {dates[-1]}" if dates else
+                        "newscheck world pack",
+                "file": f"newscheck {__version__} world pack",
+                "as_of": dates[-1] if dates else None})
         return info
 
     def readonly_file(self) -> Path | None:
