@@ -149,10 +149,11 @@ class KnowledgeBase:
         name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
         info = self.info()
         info.pop("path", None)
-        sources = self.sources()
+        sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
+             if k in ("name", "file", "as_of")
+             or (k == "imported" and s["kind"] not in ("starter", "congress pack"))}
             for s in sources if s["kind"] != "world pack"]   # the starter's build time is local
         world = [s for s in sources if s["kind"] == "world pack"]
         if world:   # one entry for the world pack's snapshots (each term names its own)
