@@ -211,7 +211,7 @@ class KnowledgeBase:
         report everywhere."""
         info = self.info()
         info.pop("path", None)
-        sources = self.sources()
+        sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
              if k in ("name", "file", "as_of")}      # when it was imported here is local
