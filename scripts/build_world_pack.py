@@ -127,11 +127,33 @@ _KEPT_KINDS = frozenset({"head_of_state", "head_of_government", "deputy_head_of_
 _CABINET_SECRETARY = re.compile(r"^(?:United States )?Secretary of (?!State for)", re.I)
 
 
+# Sources kept whole: the US government's offices (attorney general, governors, ambassadors)
+# are named in news everywhere.
+KEEP_ALL = frozenset({"us-cabinet"})
+
+
 def keep_position(rec: Record) -> bool:
     juris = next((s.value for s in rec.statements if s.property == "P1001"), None)
     return (kind_from_label(rec.label, juris) in _KEPT_KINDS
             or bool(_CABINET_SECRETARY.match(rec.label))
             or rec.label in international_overrides())
+
+
+def name_variants(people: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Aliases for the ways news writes names (knowledge/variants.py), kept only where no other
+    person — in the world pack or the starter pack — bears them, and no country or office title
+    is spelled so."""
+    from newscheck.knowledge.countries import all_countries
+    from newscheck.knowledge.offices import office_words
+    from newscheck.knowledge.starter import default_pack_dir, read_pack
+    from newscheck.knowledge.variants import unique_variants
+
+    _, starter = read_pack(default_pack_dir())
+    reserved = [n for rec in starter if rec.kind == "person" for n in (rec.label, *rec.aliases)]
+    reserved += [n for c in all_countries() for n in (c.name, *c.short_forms, *c.demonyms)]
+    reserved += list(office_words())
+    return unique_variants(((pid, row[1], [a for a in row[2].split("|") if a])
+                            for pid, row in people.items()), reserved)
 
 
 def render(sources: list[Source]) -> dict[str, str]:
@@ -141,7 +163,7 @@ def render(sources: list[Source]) -> dict[str, str]:
     terms: list[list[str]] = []
     overrides = international_overrides()
     kept = {rec.id for src in sources for rec in src.records
-            if rec.kind == "position" and keep_position(rec)}
+            if rec.kind == "position" and (src.id in KEEP_ALL or keep_position(rec))}
     for src in sources:
         for rec in src.records:
             if rec.kind == "position":
@@ -161,6 +183,8 @@ def render(sources: list[Source]) -> dict[str, str]:
                     row = (s.sid or "").rsplit(":", 1)[-1]
                     terms.append([rec.id, s.value, _date(s.start, s.start_prec),
                                   _date(s.end, s.end_prec), src.id, row])
+    for pid, aliases in name_variants(people).items():
+        people[pid][2] = "|".join(filter(None, [people[pid][2], *aliases]))
     meta = {
         "name": "world pack", "version": 1,
         "description": "Heads of state and government, cabinets and international offices of "

@@ -40,9 +40,9 @@ def test_version() -> None:
 
 
 def test_a_url_as_input_gets_a_clear_message() -> None:
-    proc = run_cli("check", "https://example.com/news/article-1")
-    assert proc.returncode == 5
-    assert proc.stderr.count("\n") == 1 and "is a URL" in proc.stderr
+    proc = run_cli("check", "https://no-such-host.invalid/news/article-1")   # fetched: offline
+    assert proc.returncode == 18
+    assert proc.stderr.count("\n") == 1 and "offline" in proc.stderr
     assert "no such file" not in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -101,9 +101,47 @@ def test_reports_name_no_local_paths(tmp_path: Path) -> None:
     src = Path(__file__).resolve().parent.parent / "examples" / "seoul-summit.html"
     proc = run_cli("check", str(src), cwd=tmp_path)
     report = json.loads(proc.stdout)
-    knowledge = json.dumps(report["knowledge"])
-    assert "/" not in knowledge and "\\\\" not in knowledge, knowledge
-    assert report["knowledge"]["sources"][0]["file"] == (
-        f"newscheck {newscheck.__version__} starter pack")
+    sources = report["knowledge"]["sources"]
+    for source in sources:     # a file's base name, never a path; no local build time
+        assert "/" not in source["file"] and "\\" not in source["file"], source
+        assert "imported" not in source, source
+    assert f"newscheck {newscheck.__version__} starter pack" in [s["file"] for s in sources]
     body = json.dumps({k: v for k, v in report.items() if k != "article"})
     assert str(Path.home()) not in body and str(Path(newscheck.__file__).parent) not in body
+
+
+def test_check_without_a_kb_reuses_the_default_kb(tmp_path: Path) -> None:
+    from newscheck.knowledge import shared_kb
+
+    first = shared_kb()
+    assert shared_kb() is first
+    newscheck.check(text="Prime Minister Fumio Kishida spoke in Tokyo.")
+    assert shared_kb() is first
+    # another file, and the same file once changed, are opened afresh
+    import shutil
+
+    copy = tmp_path / "kb.sqlite"
+    shutil.copy(first.path, copy)
+    mine = shared_kb(copy)
+    assert mine is not first and shared_kb(copy) is mine
+    import os
+
+    os.utime(copy, ns=(1, 1))
+    assert shared_kb(copy) is not mine
+
+
+def test_checking_text_imports_no_html_stack_no_pydantic_no_subcommands(tmp_path: Path) -> None:
+    """Cold start (benchmarks/startup.py): `newscheck check` on text loads neither the HTML
+    extractor, nor pydantic, nor the modules of other subcommands."""
+    (tmp_path / "a.txt").write_text("Prime Minister Fumio Kishida spoke in Tokyo.\n",
+                                    encoding="utf-8")
+    code = ("import atexit, sys\n"
+            "heavy = ('trafilatura', 'htmldate', 'lxml', 'pydantic', 'newscheck.kb_cli')\n"
+            "atexit.register(lambda: print('LOADED', [m for m in heavy if m in sys.modules],"
+            " file=sys.stderr))\n"
+            "sys.argv = ['newscheck', 'check', 'a.txt', '--published', '2023-05-07']\n"
+            "from newscheck.cli import main\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "LOADED []" in proc.stderr

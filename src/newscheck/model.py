@@ -289,6 +289,8 @@ class Report:
     knowledge: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     version: str = ""
+    against: dict[str, Any] | None = None    # check --against: sources, claims not in them
+    corpus: dict[str, Any] | None = None     # check --corpus: the reference corpus used
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
@@ -297,7 +299,7 @@ class Report:
         return {"claims": len(self.claims), **counts}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "schema": SCHEMA_ID,
             "newscheck": self.version,
             "article": self.article.to_dict(),
@@ -307,3 +309,8 @@ class Report:
             "summary": self.summary(),
             "warnings": list(self.warnings),
         }
+        if self.against is not None:
+            out["against"] = dict(self.against)
+        if self.corpus is not None:
+            out["corpus"] = dict(self.corpus)
+        return out

@@ -38,6 +38,9 @@ class Context:
     anchor: TimeAnchor
     previous_subject: Mention | None = None   # for a sentence that starts with "He"/"She"
     stated_office: dict[int, Mention] = field(default_factory=dict)   # person key → office
+    # Derived once per sentence on first use (see eventbase.persons / masked): a sentence with
+    # many mentions must not rescan them for every pair.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def gap(self, a: Mention | int, b: Mention | int) -> str:
         start = a if isinstance(a, int) else a.end

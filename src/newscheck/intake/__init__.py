@@ -24,9 +24,9 @@ from ..model import Article
 from .decode import decode, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
 from .locate import is_url, path_of, read_url
-from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
+from .read import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, check_bytes, check_nul_bytes, read_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "extract"]
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_MAX_BYTES", "extract", "max_bytes_limit"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -39,6 +39,18 @@ def _published_option(published: date | str | None) -> date | None:
     except ValueError:
         raise MalformedInput(f"published date {published!r} is not a date",
                              "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
+
+
+def max_bytes_limit(max_bytes: int | None) -> int:
+    """The input size limit: ``max_bytes`` checked (a positive whole number up to
+    :data:`MAX_MAX_BYTES`), else the default."""
+    if max_bytes is None:
+        return DEFAULT_MAX_BYTES
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) \
+            or not 0 < max_bytes <= MAX_MAX_BYTES:
+        raise MalformedInput(f"--max-bytes {max_bytes!r} is not a size newscheck accepts",
+                             f"give a whole number of bytes from 1 to {MAX_MAX_BYTES:,}")
+    return max_bytes
 
 
 def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
@@ -110,7 +122,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     text / HTML instead. ``published`` overrides the page's date. ``max_bytes`` (default 20 MB)
     bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
     """
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limit = max_bytes_limit(max_bytes)
     option_date = _published_option(published)
     src, declared = _source_of(source, text, html, limit)
     # 1. read, 2. decode

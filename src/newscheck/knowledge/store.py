@@ -146,13 +146,15 @@ class KnowledgeBase:
 
     def public_info(self) -> dict[str, Any]:
         """``info()`` as it goes into a report that people share: sources named by name and file
-        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        name, never by a local path (no ``path``; a source's ``file`` is its base name), and
+        nothing that depends on this machine (no import time): the same KB data gives the same
+        report everywhere."""
         info = self.info()
         info.pop("path", None)
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+             if k in ("name", "file", "as_of")}
+            for s in self.sources()]        # when a file was imported here is a local detail
         return info
 
     def readonly_file(self) -> Path | None:
@@ -177,7 +179,27 @@ class KnowledgeBase:
             "SELECT property, count(*) FROM statements GROUP BY property ORDER BY property")
             .fetchall())
         out["sources"] = self.sources()
+        out["coverage_by_country"] = self.coverage()
         return out
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
+        and each source recording them with its date (``newscheck kb stats``)."""
+        rows = self.conn.execute(
+            "SELECT j.value, t.source, count(DISTINCT t.value), count(DISTINCT t.subject), "
+            "count(*) FROM statements t JOIN statements j ON j.subject = t.value AND "
+            "j.property = 'P1001' WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY j.value, t.source").fetchall()
+        by: dict[str, dict[str, Any]] = {}
+        for country, source, offices, people, terms in rows:
+            c = by.setdefault(country, {"country": country, "name": _name_of(country),
+                                        "offices": 0, "people": 0, "terms": 0, "sources": {}})
+            c["offices"] = max(c["offices"], offices)
+            c["people"] = max(c["people"], people)
+            c["terms"] += terms
+            when = self.source_dates.get(source)
+            c["sources"][source] = when.isoformat() if when else None
+        return sorted(by.values(), key=lambda c: (c["name"] or c["country"]).casefold())
 
     # -- entities ------------------------------------------------------------------------------
     def _best(self, subject: str, prop: str) -> list[str]:
@@ -236,9 +258,14 @@ class KnowledgeBase:
         return found[:limit]
 
     def names(self) -> Iterator[tuple[str, str]]:
+        """Names of people and positions for the gazetteer. US congressional seats, leadership
+        roles and the vice presidency are left out: their titles are read by the congress
+        claim patterns (claims/congress.py), not as office names."""
         rows = self.conn.execute(
             "SELECT a.alias, a.entity FROM aliases a JOIN items i ON i.id = a.entity "
-            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym'").fetchall()
+            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym' AND "
+            "COALESCE(i.office_kind, '') NOT IN ('us_senator', 'us_representative', "
+            "'us_congress_leader', 'us_vice_president')").fetchall()
         seen: set[tuple[str, str]] = set()
         for alias, ent in rows:
             if (alias, ent) not in seen:
@@ -275,6 +302,19 @@ class KnowledgeBase:
     def holders(self, position: str, at: date | None = None) -> list[Term]:
         idx = self._index(self._by_position, "value", position)
         return list(idx.terms) if at is None else idx.at(at)
+
+    def affiliations(self, person: str) -> list[Term]:
+        """The person's party memberships (P102), dated, as terms whose ``position`` is the
+        party (US Congress data: the party of each term, docs/knowledge.md)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, "
+                "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
+                "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
+                " ORDER BY s.start, s.rowid", (person,)).fetchall()
+        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
+                     self.source_dates.get(src))
+                for v, s, sp, e, ep, rank, src, sid, label in rows]
 
     # -- offices -------------------------------------------------------------------------------
     def kind(self, position: str) -> str | None:
@@ -349,6 +389,11 @@ def _country(id: str) -> Any:
     except ImportError:
         return None
     return country(id)
+
+
+def _name_of(id: str) -> str:
+    c = _country(id)
+    return str(c.name) if c is not None else id
 
 
 def _country_by_name(name: str) -> Any:

@@ -17,19 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+import orjson
+
 from .kinds import COUNTRY_CLASSES, HUMAN, POSITION_CLASSES, SUPERCLASS_KINDS, kind_from_label
 from .writer import Record, Stmt
 
-try:  # optional speed-up (not a dependency): ~12 % faster imports, docs/knowledge.md
-    import orjson
-
-    _loads: Callable[[bytes], Any] = orjson.loads
-    JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, ValueError)
-except ImportError:  # pragma: no cover - depends on the environment
-    import json
-
-    _loads = json.loads
-    JSONError = (ValueError,)
+_loads: Callable[[bytes], Any] = orjson.loads
+JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, ValueError)
 
 PRECISION = {9: "year", 10: "month", 11: "day"}
 ITEM_PROPS = ("P31", "P279", "P17", "P1001")
