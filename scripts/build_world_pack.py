@@ -143,10 +143,11 @@ def name_variants(people: dict[str, list[str]]) -> dict[str, list[str]]:
     """Aliases for the ways news writes names (knowledge/variants.py), kept only where no other
     person — in the world pack or the starter pack — bears them, and no country or office title
     is spelled so."""
+    from newscheck.linking.offices import office_words
+
     from newscheck.knowledge.countries import all_countries
     from newscheck.knowledge.starter import default_pack_dir, read_pack
     from newscheck.knowledge.variants import unique_variants
-    from newscheck.linking.offices import office_words
 
     _, starter = read_pack(default_pack_dir())
     reserved = [n for rec in starter if rec.kind == "person" for n in (rec.label, *rec.aliases)]
