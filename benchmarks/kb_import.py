@@ -12,7 +12,8 @@ entity carries what real ones carry and the importer must skip over: labels, des
 aliases in several languages, statements with references (random hashes, which do not compress),
 sitelinks. Fictional ids (Q90000000+): mechanics only, no facts.
 
-Each run is a fresh subprocess that reports its wall time, CPU time and peak RSS. The PEER, in
+Each run is a fresh subprocess that reports its wall time, the CPU time of its work (start-up
+excluded; import workers included) and peak RSS. The PEER, in
 the same run and on the same file, is the loop anyone would write first:
 ``for line in gzip.open(dump): orjson.loads(line.rstrip(b",\\n"))`` — it decompresses and parses
 every line and stores nothing. Printed: medians, and the importer's time as a multiple of the
@@ -41,12 +42,16 @@ IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
 from newscheck.knowledge.importer import import_files
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+c0 = cpu()
 t0 = time.perf_counter()
 res = import_files(Path(sys.argv[1]), [sys.argv[2]], workers=int(sys.argv[3]))
 secs = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_SELF)
 ch = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime + ch.ru_utime + ch.ru_stime,
+print(json.dumps({"secs": secs, "cpu": cpu() - c0,
                   "rss_mb": max(ru.ru_maxrss, ch.ru_maxrss) / 1024,
                   "kept": res.files[0]["entities"]}))
 """
@@ -54,6 +59,7 @@ print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime + ch.ru_utime +
 PEER = """
 import bz2, gzip, json, resource, sys, time
 import orjson
+c0 = time.process_time()
 t0 = time.perf_counter()
 n = 0
 opener = bz2.open if sys.argv[2].endswith(".bz2") else gzip.open
@@ -65,7 +71,20 @@ with opener(sys.argv[2], "rb") as fh:
             n += 1
 secs = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024,
+print(json.dumps({"secs": secs, "cpu": time.process_time() - c0, "rss_mb": ru.ru_maxrss / 1024,
+                  "kept": n}))
+"""
+
+DECOMPRESS = """
+import json, resource, sys, time
+from pathlib import Path
+from newscheck.knowledge.importer import _chunks
+c0 = time.process_time()
+t0 = time.perf_counter()
+n = sum(len(c) for c in _chunks(Path(sys.argv[2])))
+secs = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"secs": secs, "cpu": time.process_time() - c0, "rss_mb": ru.ru_maxrss / 1024,
                   "kept": n}))
 """
 
@@ -148,12 +167,28 @@ def child(code: str, *args: str) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def project(raw: int, full: float, runs: dict[str, list[dict[str, float]]]) -> None:
+    """On paper: N workers parse in parallel; the one decompressing process bounds them."""
+    dec = raw / statistics.median(r["cpu"] for r in runs["decompress only"])     # bytes/CPU-s
+    one = raw / statistics.median(r["cpu"] for r in runs["import -w 1"])
+    work = 1 / max(1 / one - 1 / dec, 1e-12)       # filter + parse + write, per worker
+    cells = []
+    for n in (1, 2, 16, 32):
+        rate = min(dec, n * work)
+        cells.append(f"{n} worker(s) {full / rate / 3600:.1f} h")
+    print(f"  projection for a {full / 1e12:.1f} TB dump (from CPU-seconds; decompression "
+          f"{dec / 1e6:.0f} MB/s, filter+parse+write {work / 1e6:.0f} MB/s per worker): "
+          + ", ".join(cells), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entities", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--formats", nargs="+", default=["gz"])
     ap.add_argument("--mixes", nargs="+", default=["stress", "wikidata"])
+    ap.add_argument("--full-dump-tb", type=float, default=1.5,
+                    help="decompressed size of today's full dump, for the projection")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
     n = args.entities
@@ -168,10 +203,11 @@ def main() -> None:
             print(f"{dump.name}: {dump.stat().st_size / 1e6:.1f} MB, {raw / 1e6:.1f} MB "
                   f"decompressed ({raw / dump.stat().st_size:.1f}:1), {raw / n / 1e3:.2f} KB "
                   f"per entity, {mix} mix")
-            runs: dict[str, list[dict[str, float]]] = {"peer": []}
+            runs: dict[str, list[dict[str, float]]] = {"peer": [], "decompress only": []}
             runs |= {f"import -w {w}": [] for w in args.workers}
             for _ in range(args.repeat):     # interleaved: a busy moment hits every run alike
                 runs["peer"].append(child(PEER, "", str(dump)))
+                runs["decompress only"].append(child(DECOMPRESS, "", str(dump)))
                 for w in args.workers:
                     (d / "kb.sqlite").unlink(missing_ok=True)
                     runs[f"import -w {w}"].append(child(IMPORT, str(d / "kb.sqlite"),
@@ -184,6 +220,8 @@ def main() -> None:
                 print(f"{dump.name:>18} {name:>16} {secs:>7.2f} {n / secs:>11,.0f} {cpu:>6.2f} "
                       f"{statistics.median(r['rss_mb'] for r in rs):>11.0f} "
                       f"{secs / peer:>10.2f}× {cpu / peer_cpu:>9.2f}×", flush=True)
+            if "import -w 1" in runs:
+                project(raw, args.full_dump_tb * 1e12, runs)
             dump.unlink()
 
 
