@@ -147,8 +147,6 @@ def name_variants(people: dict[str, list[str]],
     """Aliases for the ways news writes names (knowledge/variants.py), kept only where no other
     person — in the world pack or the starter pack — bears them, and no country or office title
     is spelled so."""
-    from newscheck.linking.offices import office_words
-
     from newscheck.knowledge.countries import all_countries
     from newscheck.knowledge.offices import office_words
     from newscheck.knowledge.starter import default_pack_dir, read_pack
