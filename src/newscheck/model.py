@@ -291,6 +291,8 @@ class Report:
     knowledge: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     version: str = ""
+    against: dict[str, Any] | None = None    # check --against: sources, claims not in them
+    corpus: dict[str, Any] | None = None     # check --corpus: the reference corpus used
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
@@ -305,7 +307,7 @@ class Report:
 
     def to_dict_without_claims(self) -> dict[str, Any]:
         """:meth:`to_dict` with ``claims`` in its place but not filled (streamed renderers)."""
-        return {
+        out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "newscheck": self.version,
             "article": self.article.to_dict(),
@@ -315,3 +317,8 @@ class Report:
             "summary": self.summary(),
             "warnings": list(self.warnings),
         }
+        if self.against is not None:
+            out["against"] = dict(self.against)
+        if self.corpus is not None:
+            out["corpus"] = dict(self.corpus)
+        return out

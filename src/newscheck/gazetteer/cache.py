@@ -2,7 +2,7 @@
 
 Building the gazetteer of a KB with a million names takes ~10 s (reading the names, tokenising
 them, merging their entries); a CLI call should not pay that every time. A gazetteer of at least
-``min_keys()`` keys (``$NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS``, 50,000 by default) is written to
+``min_keys()`` keys (``$NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS``, 10,000 by default) is written to
 ``platformdirs.user_cache_dir("newscheck")`` and read back by later processes while the KB file is
 unchanged (one file per KB path, at most ``MAX_FILES``, none for a KB that no longer exists).
 The file holds the keys and their entries, not the automaton: pyahocorasick rebuilds the
@@ -48,7 +48,7 @@ log = logging.getLogger("newscheck.gazetteer")
 # Bump when the key or the file format changes (old files are then never read).
 GAZETTEER_VERSION = 1
 MAGIC = "newscheck-gazetteer"
-MIN_KEYS = 50_000
+MIN_KEYS = 10_000   # the shipped KB (starter + world pack, ~22k keys) is cached
 MAX_FILES = 8     # cache files kept (one per KB path; least recently used removed first)
 ENV_MIN_KEYS = "NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS"
 

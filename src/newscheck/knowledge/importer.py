@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import ImportFailed, KnowledgeBaseBusy
-from . import schema, tables
+from . import congress, schema, tables
 from .kblock import import_lock
 from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
@@ -45,7 +45,8 @@ class ImportResult:
 
 
 def detect(path: Path) -> str:
-    """``"wikidata"`` or ``"table"``, from the first bytes of the (decompressed) content."""
+    """``"wikidata"``, ``"table"`` or ``"congress"`` (YAML), from the first bytes of the
+    (decompressed) content."""
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
     if path.is_dir():
@@ -60,6 +61,8 @@ def detect(path: Path) -> str:
         raise ImportFailed(f"{path}: the file is empty")
     if text[:1] in (b"[", b"{"):
         return "wikidata"
+    if congress.looks_like_congress(text):
+        return "congress"
     first = text.split(b"\n", 1)[0]
     if b"\x00" not in head and b"," in first:
         return "table"
@@ -241,6 +244,9 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
                                        international=tables.is_international(path))
             result.files.append(info)
             continue
+        if fmt == "congress":
+            result.files.append(import_congress(conn, path, skip_bad=skip_bad))
+            continue
         name = f"Wikidata dump {path.name}"
         # In a new KB a dump's entities (each listed once) have nothing to replace.
         writer = Writer(conn, name, fresh=fresh and names.count(name) == 1)
@@ -256,6 +262,20 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
                              "entities": writer.entities, "statements": writer.statements,
                              "skipped": skipped})
     return result
+
+
+def import_congress(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
+                    as_of: str | None = None, source: str | None = None) -> dict[str, object]:
+    """One congress-legislators YAML file (knowledge/congress.py); ``as_of`` defaults to the
+    newest start date in the file."""
+    parsed = congress.parse(path, as_of=as_of, skip_bad=skip_bad)
+    writer = Writer(conn, source or f"congress-legislators {path.name}")
+    for rec in parsed.records:
+        writer.put(rec)
+    writer.finish(kind="congress", file=str(path), as_of=parsed.as_of, skipped=parsed.skipped)
+    return {"file": str(path), "source": writer.source, "format": "congress",
+            "entities": writer.entities, "statements": writer.statements,
+            "skipped": parsed.skipped}
 
 
 def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool = False,
@@ -326,7 +346,7 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         # Bulk-load dumps first and index after (faster); tables replace per entity, which
         # needs the indexes.
-        schema.create(conn, indexes=any(detect(p) == "table" for p in paths))
+        schema.create(conn, indexes=any(detect(p) != "wikidata" for p in paths))
         result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
         conn.executescript(schema.INDEXES)
         conn.commit()

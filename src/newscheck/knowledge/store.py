@@ -159,6 +159,7 @@ class KnowledgeBase:
         self._by_position: dict[str, _Index] = {}
         self._entities: dict[str, Entity | None] = {}
         self._kinds: dict[str, str | None] = {}
+        self._subclasses: dict[str, tuple[str, ...]] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
         rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
@@ -205,13 +206,27 @@ class KnowledgeBase:
 
     def public_info(self) -> dict[str, Any]:
         """``info()`` as it goes into a report that people share: sources named by name and file
-        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        name, never by a local path (no ``path``; a source's ``file`` is its base name), and
+        nothing that depends on this machine (no import time): the same KB data gives the same
+        report everywhere."""
         info = self.info()
         info.pop("path", None)
+        sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+             if k in ("name", "file", "as_of")}      # when it was imported here is local
+            for s in sources if s["kind"] != "world pack"]
+        world = [s for s in sources if s["kind"] == "world pack"]
+        if world:   # one entry for the world pack's snapshots (each term names its own)
+            from .. import __version__
+
+            dates = sorted(s["as_of"] for s in world if s["as_of"])
+            info["sources"].insert(1 if info["sources"] else 0, {
+                "name": f"newscheck world pack: {len(world)} Wikidata snapshots of "
+                        f"every-politician-scrapers, {dates[0]} to {dates[-1]}" if dates else
+                        "newscheck world pack",
+                "file": f"newscheck {__version__} world pack",
+                "as_of": dates[-1] if dates else None})
         return info
 
     def readonly_file(self) -> Path | None:
@@ -236,7 +251,27 @@ class KnowledgeBase:
             "SELECT property, count(*) FROM statements GROUP BY property ORDER BY property")
             .fetchall())
         out["sources"] = self.sources()
+        out["coverage_by_country"] = self.coverage()
         return out
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
+        and each source recording them with its date (``newscheck kb stats``)."""
+        rows = self.conn.execute(
+            "SELECT j.value, t.source, count(DISTINCT t.value), count(DISTINCT t.subject), "
+            "count(*) FROM statements t JOIN statements j ON j.subject = t.value AND "
+            "j.property = 'P1001' WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY j.value, t.source").fetchall()
+        by: dict[str, dict[str, Any]] = {}
+        for country, source, offices, people, terms in rows:
+            c = by.setdefault(country, {"country": country, "name": _name_of(country),
+                                        "offices": 0, "people": 0, "terms": 0, "sources": {}})
+            c["offices"] = max(c["offices"], offices)
+            c["people"] = max(c["people"], people)
+            c["terms"] += terms
+            when = self.source_dates.get(source)
+            c["sources"][source] = when.isoformat() if when else None
+        return sorted(by.values(), key=lambda c: (c["name"] or c["country"]).casefold())
 
     # -- entities ------------------------------------------------------------------------------
     def _best(self, subject: str, prop: str) -> list[str]:
@@ -295,9 +330,14 @@ class KnowledgeBase:
         return found[:limit]
 
     def names(self) -> Iterator[tuple[str, str]]:
+        """Names of people and positions for the gazetteer. US congressional seats, leadership
+        roles and the vice presidency are left out: their titles are read by the congress
+        claim patterns (claims/congress.py), not as office names."""
         rows = self.conn.execute(
             "SELECT a.alias, a.entity FROM aliases a JOIN items i ON i.id = a.entity "
-            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym'").fetchall()
+            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym' AND "
+            "COALESCE(i.office_kind, '') NOT IN ('us_senator', 'us_representative', "
+            "'us_congress_leader', 'us_vice_president')").fetchall()
         seen: set[tuple[str, str]] = set()
         for alias, ent in rows:
             if (alias, ent) not in seen:
@@ -335,6 +375,19 @@ class KnowledgeBase:
         idx = self._index(self._by_position, "value", position)
         return list(idx.terms) if at is None else idx.at(at)
 
+    def affiliations(self, person: str) -> list[Term]:
+        """The person's party memberships (P102), dated, as terms whose ``position`` is the
+        party (US Congress data: the party of each term, docs/knowledge.md)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, "
+                "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
+                "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
+                " ORDER BY s.start, s.rowid", (person,)).fetchall()
+        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
+                     self.source_dates.get(src))
+                for v, s, sp, e, ep, rank, src, sid, label in rows]
+
     # -- offices -------------------------------------------------------------------------------
     def kind(self, position: str) -> str | None:
         if position in self._kinds:
@@ -351,6 +404,28 @@ class KnowledgeBase:
                 if result is None:
                     result = kind_from_label(row[0], self.jurisdiction(position))
         self._kinds[position] = result
+        return result
+
+    def subclasses(self, position: str) -> tuple[str, ...]:
+        """The positions that are subclasses (P279) of ``position``, transitively, in id order:
+        for a class of offices ("prime minister") the offices under it ("Prime Minister of
+        Japan", …); empty for an office that is no class. Read from the KB's own statements,
+        so any Wikibase's hierarchy works; cycles are harmless."""
+        if position in self._subclasses:
+            return self._subclasses[position]
+        found: set[str] = set()
+        frontier = [position]
+        with self._lock:
+            while frontier:
+                marks = ",".join("?" * len(frontier))
+                rows = self.conn.execute(
+                    f"SELECT s.subject FROM statements s JOIN items i ON i.id = s.subject "
+                    f"WHERE s.property = 'P279' AND s.value IN ({marks}) "
+                    f"AND s.rank != 'deprecated' AND i.kind = 'position'", frontier).fetchall()
+                frontier = [r[0] for r in rows if r[0] not in found and r[0] != position]
+                found.update(frontier)
+        result = tuple(sorted(found))
+        self._subclasses[position] = result
         return result
 
     def _best_all(self, subject: str, prop: str) -> list[str]:
@@ -410,12 +485,21 @@ def _country(id: str) -> Any:
     return country(id)
 
 
+def _name_of(id: str) -> str:
+    c = _country(id)
+    return str(c.name) if c is not None else id
+
+
 def _country_by_name(name: str) -> Any:
     try:
         from .countries import country_by_name
     except ImportError:
         return None
     return country_by_name(name)
+
+
+# Source kinds built from data shipped in the package (knowledge/starter.py): the same on every
+# install of a version, so their local build time never goes into a report.
 
 
 def _base_name(file: object) -> object:

@@ -144,3 +144,9 @@ def segments(text: str, claims: list[Claim]) -> list[Segment]:
 def dominant(labels: Iterable[str]) -> str:
     """The verdict to colour a span covered by several claims (the most severe)."""
     return max(labels, key=SEVERITY.__getitem__)
+
+
+def not_in_source(report: Report) -> list[tuple[int, Claim]]:
+    """``check --against``: the claims (with their 1-based number) the source does not state."""
+    ids = set((report.against or {}).get("not_in_source", ()))
+    return [(n, c) for n, c in enumerate(report.claims, 1) if c.id in ids]

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence, Report
-from .common import ICONS, LABELS, anchor_text, printable, safe_url, verdict_line, verdict_of
+from .common import (
+    ICONS,
+    LABELS,
+    anchor_text,
+    not_in_source,
+    printable,
+    safe_url,
+    verdict_line,
+    verdict_of,
+)
 
 # Characters with a meaning anywhere in a CommonMark/GFM line: emphasis, code, links, raw HTML,
 # entities, table cells, strikethrough, and the escape character itself.
@@ -52,6 +61,11 @@ def render_markdown(report: Report) -> str:
             lines += _claim_details(n, claim)
     else:
         lines += ["No checkable claims were found in this article.", ""]
+    added = not_in_source(report)
+    if added:
+        lines += ["## Not in the source", ""]
+        lines += [f"- [{n}](#claim-{n}) {md_escape(c.text)}" for n, c in added]
+        lines.append("")
     if report.warnings:
         lines += ["## Warnings", ""]
         lines += [f"- {md_escape(w, line_start=True)}" for w in report.warnings]
