@@ -501,3 +501,23 @@ def test_long_mention_lists_finish(unit: str) -> None:
             "print(len(r.claims))\n")
     proc = _in_child(code, timeout=240)
     assert proc.returncode == 0, proc.stderr
+
+
+ADVERSARIAL_UNITS = ["<!---->", "<!-- c -->\n", "share ", "A. ", "(", "'s ", "Tags: ", "by Aaa ",
+                     "Prime Minister ", "former ", "Senator ", "and ", " " * 50, "\t", "www.",
+                     "May 1, ", "<p>", "<div>", "<?xml ", "<meta charset"]
+
+
+@pytest.mark.slow
+def test_adversarial_prefixes_stay_bounded() -> None:
+    # every regex that sees input, through the whole pipeline: a backtracking one took minutes
+    # on 300 bytes; 20 KB of each unit now runs in seconds (the bound only catches a blow-up)
+    code = ("import newscheck\n"
+            f"for unit in {ADVERSARIAL_UNITS!r}:\n"
+            "    text = unit * (20000 // len(unit)) + ' Fumio Kishida met Joe Biden.'\n"
+            "    try:\n"
+            "        newscheck.check(text, published='2023-05-07')\n"
+            "    except newscheck.errors.NewscheckError:\n"
+            "        pass\n")
+    proc = _in_child(code, timeout=240)
+    assert proc.returncode == 0, proc.stderr
