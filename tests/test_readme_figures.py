@@ -13,7 +13,7 @@ SCRIPT = re.compile(r"`((?:benchmarks|scripts)/[\w./-]+\.py)")
 def measured_rows(readme: str) -> list[str]:
     section = readme.split("## Measured", 1)[1].split("\n## ", 1)[0]
     rows = [ln for ln in section.splitlines() if ln.startswith("|")]
-    return [r for r in rows[2:]]         # past the header and its rule
+    return rows[2:]                      # past the header and its rule
 
 
 def test_the_table_is_there() -> None:
