@@ -162,6 +162,7 @@ class KnowledgeBase:
         self._subclasses: dict[str, tuple[str, ...]] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
+        self._public: dict[str, Any] | None = None
         rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
         # Each statement knows the date its source was taken (Term.as_of): an open term is
         # "still held" only up to its own source's date. The KB as a whole knows nothing after
@@ -208,7 +209,15 @@ class KnowledgeBase:
         """``info()`` as it goes into a report that people share: sources named by name and file
         name, never by a local path (no ``path``; a source's ``file`` is its base name), and
         nothing that depends on this machine (no import time): the same KB data gives the same
-        report everywhere."""
+        report everywhere. Built once per KB state (a check asks for it every time)."""
+        import copy
+
+        with self._lock:
+            if self._public is None:
+                self._public = self._public_info()
+            return copy.deepcopy(self._public)
+
+    def _public_info(self) -> dict[str, Any]:
         info = self.info()
         info.pop("path", None)
         sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
