@@ -266,11 +266,15 @@ class KnowledgeBase:
     def coverage(self) -> list[dict[str, Any]]:
         """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
         and each source recording them with its date (``newscheck kb stats``)."""
+        # A jurisdiction inside a country (a US state: congressional seats) counts for the
+        # country it is in (its P17), so people are counted once per country.
         rows = self.conn.execute(
-            "SELECT j.value, t.source, count(DISTINCT t.value), count(DISTINCT t.subject), "
-            "count(*) FROM statements t JOIN statements j ON j.subject = t.value AND "
-            "j.property = 'P1001' WHERE t.property = 'P39' AND t.rank != 'deprecated' "
-            "GROUP BY j.value, t.source").fetchall()
+            "SELECT COALESCE(jj.value, j.value), t.source, count(DISTINCT t.value), "
+            "count(DISTINCT t.subject), count(*) FROM statements t JOIN statements j ON "
+            "j.subject = t.value AND j.property = 'P1001' LEFT JOIN statements jj ON "
+            "jj.subject = j.value AND jj.property = 'P17' AND jj.value != j.value "
+            "WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY COALESCE(jj.value, j.value), t.source").fetchall()
         by: dict[str, dict[str, Any]] = {}
         for country, source, offices, people, terms in rows:
             c = by.setdefault(country, {"country": country, "name": _name_of(country),
