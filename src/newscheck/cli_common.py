@@ -67,23 +67,75 @@ def write_output(text: str, output: Path | None) -> None:
             with output.open("w", encoding="utf-8") as fh:
                 fh.write(text)
             return
-        tmp = real.with_name(f".{real.name}.{os.getpid()}.part")
-        try:
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(real)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        _replace_atomically(real, text.encode("utf-8"))
     except OSError as exc:
         raise _not_written(output, exc) from None
 
 
-def read_stdin() -> bytes:
-    """The article from standard input (a closed stdin is an error, not a crash)."""
+def _replace_atomically(real: Path, data: bytes) -> None:
+    """Write ``data`` to an unpredictable temporary file created exclusively in ``real``'s
+    directory (``mkstemp``: O_EXCL, never through a planted symlink), give it the mode of the
+    file it replaces (or the umask's default), then rename it over ``real``."""
+    import tempfile
+
+    try:
+        mode = real.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)
+            fh.write(data)
+        tmp.replace(real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def check_output(output: Path | None, input: str) -> None:
+    """Refuse an ``--output`` that cannot work before the (possibly long) check runs: the input
+    file itself, a directory, a missing or unwritable directory."""
+    if output is None or str(output) == "-":
+        return
+    real = output.resolve()
+    if str(real).startswith(("/dev/", "/proc/")) or (real.exists() and not real.is_file()):
+        if real.is_dir():
+            raise OutputNotWritten(f"cannot write the report to {output}: it is a directory",
+                                   "give a file name, e.g. --output report.json")
+        return
+    if input != "-" and Path(input).exists() and real == Path(input).resolve():
+        raise OutputNotWritten(f"--output {output} is the input file: the article would be "
+                               "overwritten by its report", "give another --output")
+    parent = real.parent
+    if not parent.is_dir():
+        raise OutputNotWritten(f"cannot write the report to {output}: the directory {parent} "
+                               "does not exist", "create it first, or use another --output")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputNotWritten(f"cannot write the report to {output}: the directory {parent} "
+                               "is not writable", "use another --output")
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """The article from standard input (a closed stdin is an error, not a crash); at most
+    ``max_bytes + 1`` bytes are read, so an endless stream is refused, not buffered."""
     if sys.stdin is None:
         raise InputNotFound("standard input is closed", "give the article as a file path")
     if sys.stdin.isatty():
         print("newscheck: reading the article from standard input (end it with Ctrl-D)",
               file=sys.stderr)
-    return sys.stdin.buffer.read()
+    chunks: list[bytes] = []
+    size = 0
+    want = max_bytes + 1
+    while size < want and (chunk := sys.stdin.buffer.read(min(1 << 20, want - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        from .intake.read import too_large
+
+        raise too_large("standard input", None, max_bytes)
+    return b"".join(chunks)

@@ -46,23 +46,29 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     """
     from . import __version__
     from .claims import extract_claims
+    from .knowledge.store import kb_errors
     from .linking import link_claims
     from .verify import verify_claims
 
     # 2. anchor
     anchor, warnings = anchor_for(article, today)
+    warnings[:0] = article.warnings
     too_new = kb_age_warning(anchor, kb.as_of)
     if too_new:
         warnings.append(too_new)
     if article.language and not article.language.lower().startswith("en"):
         warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
                         f"English, so few claims in it can be recognised or checked.")
-    # 3. claims
-    claims = extract_claims(article, kb, anchor)
-    # 4. linking
-    claims = link_claims(claims, article, kb)
-    # 5. verify
-    verify_claims(claims, kb, article, today=anchor.date)
+    online_warnings: list[str] = getattr(kb, "warnings", [])
+    seen = len(online_warnings)
+    with kb_errors(kb.path):
+        # 3. claims
+        claims = extract_claims(article, kb, anchor)
+        # 4. linking
+        claims = link_claims(claims, article, kb)
+        # 5. verify
+        verify_claims(claims, kb, article, today=anchor.date)
+    warnings.extend(online_warnings[seen:])     # failed --online look-ups of this check
     # 5b. text evidence
     against_part = None
     if against:
@@ -98,12 +104,15 @@ def check(source: Source | None = None, *, text: str | None = None, html: str | 
     passages published after this date are not used (default: the article's date).
     """
     from .intake import extract
-    from .knowledge import KnowledgeBase, open_kb
+    from .knowledge import KnowledgeBase, open_kb, shared_kb
 
     # 1. intake
     article = extract(source, text=text, html=html, published=published, max_bytes=max_bytes)
     sources = [extract(s, max_bytes=max_bytes) for s in against]
-    knowledge = kb if isinstance(kb, KnowledgeBase) else open_kb(kb, online=online)
+    if isinstance(kb, KnowledgeBase):
+        knowledge = kb
+    else:   # offline: the same read-only KB for every call while its file is unchanged
+        knowledge = open_kb(kb, online=True) if online else shared_kb(kb)
     opened = None
     if corpus is not None and not isinstance(corpus, str | Path):
         opened = corpus

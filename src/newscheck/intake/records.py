@@ -50,6 +50,7 @@ class Record:
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    crawled: date | None = None  # WARC-Date: when it was fetched (a fallback, not a publication)
 
     @property
     def content(self) -> str:
@@ -159,6 +160,13 @@ def _http_content_type(record: Any) -> str:
     return (value or "").lower()
 
 
+def _warc_date(value: str | None) -> date | None:
+    try:
+        return datetime.fromisoformat((value or "").strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
 def _iter_warc(path: Path, errors: str, on_skip: SkipHandler | None) -> Iterator[Record]:
     archive = require("warcio.archiveiterator", "warc")
     from ..intake.decode import decode
@@ -192,6 +200,7 @@ def _iter_warc(path: Path, errors: str, on_skip: SkipHandler | None) -> Iterator
             n += 1
             rid = record.rec_headers.get_header("WARC-Record-ID") or f"{path.name}#{n}"
             url = record.rec_headers.get_header("WARC-Target-URI")
+            crawled = _warc_date(record.rec_headers.get_header("WARC-Date"))
             data = record.content_stream().read()
             if not data.strip():
                 continue
@@ -199,7 +208,7 @@ def _iter_warc(path: Path, errors: str, on_skip: SkipHandler | None) -> Iterator
             kind = "html" if "html" in ctype else "text"
             yield Record(id=rid.strip("<>"), source=f"{path}#{n}",
                          html=content if kind == "html" else None,
-                         text=content if kind == "text" else None, url=url)
+                         text=content if kind == "text" else None, url=url, crawled=crawled)
 
 
 def iter_records(path: str | Path, *, errors: Literal["raise", "skip"] = "raise",

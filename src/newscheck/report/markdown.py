@@ -16,6 +16,7 @@ from .common import (
     LABELS,
     anchor_text,
     not_in_source,
+    printable,
     safe_url,
     verdict_line,
     verdict_of,
@@ -35,7 +36,7 @@ def md_escape(text: str | None, *, line_start: bool = False) -> str:
     ``line_start``: the text begins a line (paragraph, list item, quote), so a leading ``-``,
     ``+``, ``=`` or ``1.`` must be escaped too, or it would start a list or a heading.
     """
-    flat = " ".join((text or "").split())
+    flat = " ".join(printable(text).split())
     flat = _INLINE_SPECIALS.sub(r"\\\1", flat)
     if line_start:  # "1." → "1\.", "- x" → "\- x"
         flat = _ORDERED_START.sub(r"\1\\\2", flat)
