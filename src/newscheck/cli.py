@@ -83,7 +83,7 @@ def check(
     from .intake.fetch import fetch
     from .intake.locate import argument_source, is_url
     from .pipeline import check as run_check
-    from .report import render
+    from .report import render_chunks
     from .stance import load_stance
 
     try:
@@ -105,7 +105,8 @@ def check(
             report.article.source = fetched.final_url
             report.article.url = report.article.url or fetched.final_url
         to_file = output is not None and str(output) != "-"
-        write_output(render(report, format.value, color=False if to_file else None), output)
+        write_output(render_chunks(report, format.value, color=False if to_file else None),
+                     output)
         for warning in report.warnings:     # also in the report; stderr so a pipe sees them too
             print(f"newscheck: warning: {warning}", file=sys.stderr)
     except NewscheckError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,15 +44,27 @@ def _not_written(where: object, exc: OSError) -> OutputNotWritten:
                             "or use another --output")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write the report to stdout or ``output``: a regular file atomically (a temporary file
-    renamed into place), a device or pipe (``/dev/stdout``, a FIFO) directly — never replaced."""
-    text = text if text.endswith("\n") else text + "\n"
+def _ending_in_newline(text: str | Iterable[str]) -> Iterator[str]:
+    last = ""
+    for chunk in [text] if isinstance(text, str) else text:
+        if chunk:
+            last = chunk
+            yield chunk
+    if not last.endswith("\n"):
+        yield "\n"
+
+
+def write_output(text: str | Iterable[str], output: Path | None) -> None:
+    """Write the report (a str, or its pieces: a JSON report streams claim by claim) to stdout
+    or ``output``: a regular file atomically (a temporary file renamed into place), a device or
+    pipe (``/dev/stdout``, a FIFO) directly — never replaced."""
+    chunks = _ending_in_newline(text)
     if output is None or str(output) == "-":
         if sys.stdout is None:
             raise OutputNotWritten("standard output is closed", "pass --output FILE")
         try:
-            sys.stdout.write(text)
+            for chunk in chunks:
+                sys.stdout.write(chunk)
             sys.stdout.flush()
         except BrokenPipeError:
             raise
@@ -65,15 +78,15 @@ def write_output(text: str, output: Path | None) -> None:
         real = output.resolve()     # a symlink's target is replaced, never the link itself
         if str(real).startswith(("/dev/", "/proc/")) or (real.exists() and not real.is_file()):
             with output.open("w", encoding="utf-8") as fh:
-                fh.write(text)
+                fh.writelines(chunks)
             return
-        _replace_atomically(real, text.encode("utf-8"))
+        _replace_atomically(real, chunks)
     except OSError as exc:
         raise _not_written(output, exc) from None
 
 
-def _replace_atomically(real: Path, data: bytes) -> None:
-    """Write ``data`` to an unpredictable temporary file created exclusively in ``real``'s
+def _replace_atomically(real: Path, chunks: Iterable[str]) -> None:
+    """Write ``chunks`` to an unpredictable temporary file created exclusively in ``real``'s
     directory (``mkstemp``: O_EXCL, never through a planted symlink), give it the mode of the
     file it replaces (or the umask's default), then rename it over ``real``."""
     import tempfile
@@ -87,9 +100,9 @@ def _replace_atomically(real: Path, data: bytes) -> None:
     fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
     tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             os.fchmod(fh.fileno(), mode)
-            fh.write(data)
+            fh.writelines(chunks)
         tmp.replace(real)
     except BaseException:
         with contextlib.suppress(OSError):

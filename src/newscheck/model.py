@@ -301,13 +301,19 @@ class Report:
         return {"claims": len(self.claims), **counts}
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out = self.to_dict_without_claims()
+        out["claims"] = [c.to_dict() for c in self.claims]    # keeps its place in the order
+        return out
+
+    def to_dict_without_claims(self) -> dict[str, Any]:
+        """:meth:`to_dict` with ``claims`` in its place but not filled (streamed renderers)."""
+        out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "newscheck": self.version,
             "article": self.article.to_dict(),
             "anchor": self.anchor.to_dict(),
             "knowledge": dict(self.knowledge),
-            "claims": [c.to_dict() for c in self.claims],
+            "claims": None,
             "summary": self.summary(),
             "warnings": list(self.warnings),
         }
