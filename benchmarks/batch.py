@@ -41,7 +41,7 @@ def own():
 c0, o0 = cpu(), own()
 t0 = time.perf_counter()
 s = run_batch(BatchOptions(inputs=[sys.argv[1]], out=Path(sys.argv[2]), workers=int(sys.argv[3]),
-                           engine=sys.argv[4], progress=False))
+                           engine=sys.argv[4]))
 secs = time.perf_counter() - t0
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
