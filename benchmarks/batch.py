@@ -35,15 +35,18 @@ from newscheck.batch import BatchOptions, run_batch
 def cpu():
     a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
-c0 = cpu()
+def own():
+    a = resource.getrusage(resource.RUSAGE_SELF)
+    return a.ru_utime + a.ru_stime
+c0, o0 = cpu(), own()
 t0 = time.perf_counter()
 s = run_batch(BatchOptions(inputs=[sys.argv[1]], out=Path(sys.argv[2]), workers=int(sys.argv[3]),
-                           engine=sys.argv[4], progress=False))
+                           engine=sys.argv[4]))
 secs = time.perf_counter() - t0
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"secs": secs, "cpu": cpu() - c0, "n": s.articles, "ok": s.ok, "rss": me,
-                  "worker_rss": kids}))
+print(json.dumps({"secs": secs, "cpu": cpu() - c0, "parent_cpu": own() - o0, "n": s.articles,
+                  "ok": s.ok, "rss": me, "worker_rss": kids}))
 """
 
 TRAFILATURA = """
@@ -134,6 +137,9 @@ def show(name: str, r: dict[str, float]) -> float:
     print(f"{name:<40} {int(r['n']):>6} {r['secs']:>7.1f} {rate:>10.1f} {per_cpu:>9.1f} "
           f"{r['rss']:>7.0f} {r['worker_rss']:>10.0f}", flush=True)
     CPU_RATE[name] = per_cpu
+    if r.get("parent_cpu") is not None and r.get("worker_rss"):
+        print(f"{'':<4}parent process (read, queue, write): {r['parent_cpu']:.1f} CPU-s, "
+              f"{100 * r['parent_cpu'] / r['cpu']:.0f} % of the run's CPU", flush=True)
     return rate
 
 

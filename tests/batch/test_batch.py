@@ -42,7 +42,7 @@ def rows(out: Path) -> list[dict]:
 def test_every_input_once_and_bad_ones_recorded(tmp_path: Path) -> None:
     src = make_inputs(tmp_path)
     out = tmp_path / "out.jsonl"
-    stats = run_batch(BatchOptions(inputs=[src], out=out, progress=False))
+    stats = run_batch(BatchOptions(inputs=[src], out=out))
     got = rows(out)
     assert [r["source"] for r in got] == [f"{src}/a.txt", f"{src}/feed.jsonl:1",
                                          f"{src}/feed.jsonl:2", f"{src}/feed.jsonl:3",
@@ -64,19 +64,19 @@ def test_out_is_never_clobbered(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("precious\n", encoding="utf-8")
     with pytest.raises(BatchOutputExists):
-        run_batch(BatchOptions(inputs=[src], out=out, progress=False))
+        run_batch(BatchOptions(inputs=[src], out=out))
     assert out.read_text(encoding="utf-8") == "precious\n"
-    run_batch(BatchOptions(inputs=[src], out=out, overwrite=True, progress=False))
+    run_batch(BatchOptions(inputs=[src], out=out, overwrite=True))
     assert len(rows(out)) == 6
 
 
 def test_resume_drops_a_cut_line_and_finishes(tmp_path: Path) -> None:
     src = make_inputs(tmp_path)
     out = tmp_path / "out.jsonl"
-    run_batch(BatchOptions(inputs=[src], out=out, progress=False))
+    run_batch(BatchOptions(inputs=[src], out=out))
     lines = out.read_bytes().splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:2]) + lines[2][:25])      # as if killed mid-write
-    stats = run_batch(BatchOptions(inputs=[src], out=out, resume=True, progress=False))
+    stats = run_batch(BatchOptions(inputs=[src], out=out, resume=True))
     assert stats.resumed == 2 and stats.articles == 4
     assert sorted(r["source"] for r in rows(out)) == sorted(json.loads(x)["source"]
                                                            for x in lines)
@@ -86,7 +86,7 @@ def test_parquet_tables_and_resume(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     src = make_inputs(tmp_path)
     out = tmp_path / "out"
-    run_batch(BatchOptions(inputs=[src], out=out, format="parquet", workers=2, progress=False))
+    run_batch(BatchOptions(inputs=[src], out=out, format="parquet", workers=2))
     arts = pq.read_table(out / "articles").to_pylist()
     claims = pq.read_table(out / "claims").to_pylist()
     assert len(arts) == 6 and {a["status"] for a in arts} == {"ok", "error"}
@@ -94,20 +94,18 @@ def test_parquet_tables_and_resume(tmp_path: Path) -> None:
     refuted = [c for c in claims if c["verdict"] == "refuted"]
     assert refuted and refuted[0]["subject_label"] and refuted[0]["article_id"]
     assert sum(a["claims"] for a in arts) == len(claims)
-    stats = run_batch(BatchOptions(inputs=[src], out=out, format="parquet", resume=True,
-                                   progress=False))
+    stats = run_batch(BatchOptions(inputs=[src], out=out, format="parquet", resume=True))
     assert stats.articles == 0 and stats.resumed == 6
     assert summarize(out)["articles"] == 6
     with pytest.raises(BatchOutputExists):
-        run_batch(BatchOptions(inputs=[src], out=out, format="jsonl", resume=True,
-                               progress=False))
+        run_batch(BatchOptions(inputs=[src], out=out, format="jsonl", resume=True))
 
 
 def test_workers_give_the_same_output(tmp_path: Path) -> None:
     src = make_inputs(tmp_path)
     one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
-    run_batch(BatchOptions(inputs=[src], out=one, progress=False))
-    run_batch(BatchOptions(inputs=[src], out=two, workers=2, progress=False))
+    run_batch(BatchOptions(inputs=[src], out=one))
+    run_batch(BatchOptions(inputs=[src], out=two, workers=2))
     assert one.read_bytes() == two.read_bytes()
 
 
@@ -129,7 +127,7 @@ def test_warc_date_is_the_fallback(tmp_path: Path) -> None:
                                         warc_headers_dict={"WARC-Date": "2023-05-09T10:00:00Z"})
         writer.write_record(rec)
     out = tmp_path / "out.jsonl"
-    run_batch(BatchOptions(inputs=[path], out=out, progress=False))
+    run_batch(BatchOptions(inputs=[path], out=out))
     (row,) = rows(out)
     assert row["status"] == "ok"
     assert row["report"]["anchor"]["date"] == "2023-05-09"

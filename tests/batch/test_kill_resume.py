@@ -76,13 +76,12 @@ def test_ray_engine_matches_local(tmp_path: Path) -> None:
 
     src = make_inputs(tmp_path)
     local, viaray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
-    run_batch(BatchOptions(inputs=[src], out=local, progress=False))
-    stats = run_batch(BatchOptions(inputs=[src], out=viaray, engine="ray", workers=2,
-                                   progress=False))
+    run_batch(BatchOptions(inputs=[src], out=local))
+    stats = run_batch(BatchOptions(inputs=[src], out=viaray, engine="ray", workers=2))
     assert (stats.ok, stats.failed) == (4, 2)
     assert viaray.read_bytes() == local.read_bytes()
     lines = viaray.read_bytes().splitlines(keepends=True)
     viaray.write_bytes(b"".join(lines[:3]))
     again = run_batch(BatchOptions(inputs=[src], out=viaray, engine="ray", workers=2,
-                                   resume=True, progress=False))
+                                   resume=True))
     assert again.articles == 3 and viaray.read_bytes() == local.read_bytes()

@@ -29,7 +29,6 @@ class BatchOptions:
     kb: Path | None = None
     corpus: Path | None = None
     today: date | None = None
-    progress: bool = True
 
 
 @dataclass

@@ -73,18 +73,24 @@ def save_vectors(path: Path, texts: Sequence[str]) -> None:
     np.save(path / "dense.npy", vectors.astype("float16"), allow_pickle=False)
 
 
-def search_vectors(path: Path, pids: Any, queries: Sequence[str],
-                   k: int) -> list[list[tuple[int, float]]]:
-    """The ``k`` passages ``(pid, cosine)`` nearest each query in one segment."""
+def load_vectors(path: Path) -> Any:
+    """A segment's passage vectors (float32, one row per passage)."""
     np: Any = require("numpy", "dense")
     try:
-        matrix = np.load(path / "dense.npy", allow_pickle=False).astype("float32")
+        return np.load(path / "dense.npy", allow_pickle=False).astype("float32")
     except (OSError, ValueError) as exc:
         raise CorpusCorrupt(f"dense vectors of {path.name} are unreadable ({exc})",
                             "rebuild: newscheck corpus add --reindex --dense --corpus DIR"
                             ) from None
+
+
+def search_vectors(matrix: Any, pids: Any, queries: Sequence[str],
+                   k: int) -> list[list[tuple[int, float]]]:
+    """The ``k`` passages ``(pid, cosine)`` nearest each query in one segment's ``matrix``."""
+    np: Any = require("numpy", "dense")
     q = default_embedder().encode(queries)
-    sims = q @ matrix.T
+    # einsum, not BLAS: one query against a few thousand rows is faster without thread start-up
+    sims = [np.einsum("ij,j->i", matrix, row) for row in q]
     kk = min(k, matrix.shape[0])
     out = []
     for row in sims:

@@ -52,6 +52,7 @@ class BM25Index:
         self.names: list[str] = []
         self.dense = False
         self._loaded: dict[str, tuple[Any, Any]] = {}
+        self._vectors: dict[str, Any] = {}
         if self.manifest.exists():
             try:
                 data = json.loads(self.manifest.read_text(encoding="utf-8"))
@@ -113,6 +114,7 @@ class BM25Index:
         self.names = [name] if name else []
         self._write_manifest()
         self._loaded.clear()
+        self._vectors.clear()
         for o in old:
             shutil.rmtree(self.dir / o, ignore_errors=True)
 
@@ -151,12 +153,14 @@ class BM25Index:
         ranked = [sorted(hits, key=lambda h: (-h[1], h[0]))[:k] for hits in out]
         if not self.dense:
             return ranked
-        from .dense import rrf, search_vectors
+        from .dense import load_vectors, rrf, search_vectors
 
         near: list[list[tuple[int, float]]] = [[] for _ in queries]
         for name in self.names:
             _retriever, pids = self._segment(name)
-            for i, hits in enumerate(search_vectors(self.dir / name, pids, queries, k)):
+            if name not in self._vectors:
+                self._vectors[name] = load_vectors(self.dir / name)
+            for i, hits in enumerate(search_vectors(self._vectors[name], pids, queries, k)):
                 near[i].extend(hits)
         fused = []
         for lexical, dense in zip(ranked, near, strict=True):

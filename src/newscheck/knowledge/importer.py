@@ -351,7 +351,7 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         conn.executescript(schema.INDEXES)
         conn.commit()
         # WAL: checks read the KB while a later import writes to it (readers are never blocked)
-        conn.execute("PRAGMA main.journal_mode = WAL")
+        conn.execute("PRAGMA main.journal_mode = WAL")   # not the attached parts
         conn.close()
         tmp.replace(kb_path)
         return result

@@ -162,6 +162,7 @@ class KnowledgeBase:
         self._subclasses: dict[str, tuple[str, ...]] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
+        self._public: dict[str, Any] | None = None
         rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
         # Each statement knows the date its source was taken (Term.as_of): an open term is
         # "still held" only up to its own source's date. The KB as a whole knows nothing after
@@ -208,7 +209,15 @@ class KnowledgeBase:
         """``info()`` as it goes into a report that people share: sources named by name and file
         name, never by a local path (no ``path``; a source's ``file`` is its base name), and
         nothing that depends on this machine (no import time): the same KB data gives the same
-        report everywhere."""
+        report everywhere. Built once per KB state (a check asks for it every time)."""
+        import copy
+
+        with self._lock:
+            if self._public is None:
+                self._public = self._public_info()
+            return copy.deepcopy(self._public)
+
+    def _public_info(self) -> dict[str, Any]:
         info = self.info()
         info.pop("path", None)
         sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
@@ -257,11 +266,15 @@ class KnowledgeBase:
     def coverage(self) -> list[dict[str, Any]]:
         """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
         and each source recording them with its date (``newscheck kb stats``)."""
+        # A jurisdiction inside a country (a US state: congressional seats) counts for the
+        # country it is in (its P17), so people are counted once per country.
         rows = self.conn.execute(
-            "SELECT j.value, t.source, count(DISTINCT t.value), count(DISTINCT t.subject), "
-            "count(*) FROM statements t JOIN statements j ON j.subject = t.value AND "
-            "j.property = 'P1001' WHERE t.property = 'P39' AND t.rank != 'deprecated' "
-            "GROUP BY j.value, t.source").fetchall()
+            "SELECT COALESCE(jj.value, j.value), t.source, count(DISTINCT t.value), "
+            "count(DISTINCT t.subject), count(*) FROM statements t JOIN statements j ON "
+            "j.subject = t.value AND j.property = 'P1001' LEFT JOIN statements jj ON "
+            "jj.subject = j.value AND jj.property = 'P17' AND jj.value != j.value "
+            "WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY COALESCE(jj.value, j.value), t.source").fetchall()
         by: dict[str, dict[str, Any]] = {}
         for country, source, offices, people, terms in rows:
             c = by.setdefault(country, {"country": country, "name": _name_of(country),

@@ -176,8 +176,15 @@ class PositionIndex:
         for k in _keys(label, self.countries):
             if k in self.by_key:
                 return self.by_key[k]
+        if _QUALIFIED.search(label):    # "Alternate Prime Minister" is not the Prime Minister
+            return None
         kind = kind_from_label(label, country)
         return self.by_kind.get(kind) if kind else None
+
+
+# A title that qualifies an office names another office: never matched by kind alone.
+_QUALIFIED = re.compile(r"\b(?:alternate|deputy|vice|first|second|senior|assistant|junior|"
+                        r"associate|shadow|former|designate|elect)\b", re.I)
 
 
 def _position_records(rows: list[dict[str, str]], dataset_country: str | None = None
