@@ -32,13 +32,18 @@ BATCH = """
 import json, resource, sys, time
 from pathlib import Path
 from newscheck.batch import BatchOptions, run_batch
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+c0 = cpu()
 t0 = time.perf_counter()
 s = run_batch(BatchOptions(inputs=[sys.argv[1]], out=Path(sys.argv[2]), workers=int(sys.argv[3]),
                            engine=sys.argv[4], progress=False))
 secs = time.perf_counter() - t0
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"secs": secs, "n": s.articles, "ok": s.ok, "rss": me, "worker_rss": kids}))
+print(json.dumps({"secs": secs, "cpu": cpu() - c0, "n": s.articles, "ok": s.ok, "rss": me,
+                  "worker_rss": kids}))
 """
 
 TRAFILATURA = """
@@ -50,6 +55,10 @@ def one(html):
     return len(trafilatura.extract(html, **KW) or "")
 pages = [json.loads(l)["html"] for l in open(sys.argv[1], encoding="utf-8")]
 w = int(sys.argv[2])
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+c0 = cpu()
 t0 = time.perf_counter()
 if w == 1:
     out = [one(p) for p in pages]
@@ -59,8 +68,8 @@ else:
 secs = time.perf_counter() - t0
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"secs": secs, "n": len(out), "ok": sum(1 for x in out if x), "rss": me,
-                  "worker_rss": kids}))
+print(json.dumps({"secs": secs, "cpu": cpu() - c0, "n": len(out),
+                  "ok": sum(1 for x in out if x), "rss": me, "worker_rss": kids}))
 """
 
 RAY_START = """
@@ -121,9 +130,14 @@ def median_run(repeat: int, code: str, *args: str) -> dict[str, float]:
 
 def show(name: str, r: dict[str, float]) -> float:
     rate = r["n"] / r["secs"]
-    print(f"{name:<36} {int(r['n']):>6} {r['secs']:>8.1f} {rate:>10.1f} {r['rss']:>9.0f} "
-          f"{r['worker_rss']:>11.0f}", flush=True)
+    per_cpu = r["n"] / r["cpu"] if r.get("cpu") else float("nan")
+    print(f"{name:<40} {int(r['n']):>6} {r['secs']:>7.1f} {rate:>10.1f} {per_cpu:>9.1f} "
+          f"{r['rss']:>7.0f} {r['worker_rss']:>10.0f}", flush=True)
+    CPU_RATE[name] = per_cpu
     return rate
+
+
+CPU_RATE: dict[str, float] = {}
 
 
 def main() -> None:
@@ -138,8 +152,8 @@ def main() -> None:
         text, html = generate(d, args.articles)
         print(f"{args.articles} articles each; text {text.stat().st_size / 1e6:.1f} MB, "
               f"HTML {html.stat().st_size / 1e6:.1f} MB")
-        print(f"{'run':<36} {'n':>6} {'wall s':>8} {'articles/s':>10} {'RSS MB':>9} "
-              f"{'worker MB':>11}")
+        print(f"{'run':<40} {'n':>6} {'wall s':>7} {'articles/s':>10} {'/CPU-s':>9} "
+              f"{'RSS MB':>7} {'worker MB':>10}")
         rates: dict[str, float] = {}
         for w in args.workers:
             for kind, path in (("text", text), ("html", html)):
@@ -175,6 +189,15 @@ def main() -> None:
             a, b = args.workers[0], args.workers[-1]
             print(f"speed-up {a}→{b} workers: text {rates[f'text {b}'] / rates[f'text {a}']:.2f}×"
                   f", HTML {rates[f'html {b}'] / rates[f'html {a}']:.2f}×")
+        text1 = CPU_RATE.get("newscheck batch text, 1 worker(s)")
+        html1 = CPU_RATE.get("newscheck batch html, 1 worker(s)")
+        traf1 = CPU_RATE.get("trafilatura.extract default, 1 proc")
+        fast1 = CPU_RATE.get("trafilatura.extract recall+fast, 1 proc")
+        if text1 and html1 and traf1 and fast1:
+            print(f"per CPU-second (robust to a busy machine): text {text1:.1f}, HTML {html1:.1f} "
+                  f"articles = {html1 / traf1:.2f}× trafilatura default, {html1 / fast1:.2f}× "
+                  f"recall+fast; two free cores would give at most {2 * text1:.0f} text "
+                  f"articles/s")
         if ray is not None and "text 2" in rates:
             print(f"ray at 2 workers: {ray:.1f} articles/s = {ray / rates['text 2']:.2f}× local "
                   f"(overhead {rates['text 2'] / ray:.2f}× the local wall time, start-up "

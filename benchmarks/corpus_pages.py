@@ -1,7 +1,7 @@
 """``check --corpus`` on the 181 real pages of ../shared/data/article-extraction-benchmark, with a
 corpus of the other pages' texts (each page's own text is never its evidence).
 
-    python benchmarks/corpus_pages.py [--as-of YYYY-MM-DD] [--limit N]
+    python benchmarks/corpus_pages.py [--as-of YYYY-MM-DD] [--limit N] [--dense]
 
 Builds the corpus from all pages in a temporary directory (``newscheck corpus add``), then checks
 each page against it. Printed: how many ``other`` claims get any evidence passage (time-aware:
@@ -28,6 +28,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--as-of", default=None)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--dense", action="store_true",
+                    help="hybrid retrieval: BM25 + wordllama embeddings (extra dense)")
     args = ap.parse_args()
     pages_dir = next((p for p in CANDIDATES if p.is_dir()), None)
     if pages_dir is None:
@@ -41,7 +43,7 @@ def main() -> None:
     pages = sorted(pages_dir.iterdir())[:args.limit]
     with tempfile.TemporaryDirectory() as d:
         t0 = time.perf_counter()
-        added = add_paths(d, [pages_dir])
+        added = add_paths(d, [pages_dir], dense=args.dense)
         print(f"corpus: {added['documents']} pages, {added['passages']} passages, built in "
               f"{time.perf_counter() - t0:.1f} s")
         corpus = open_corpus(d)

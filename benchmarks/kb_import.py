@@ -1,16 +1,19 @@
 """Import throughput of ``newscheck kb import`` against a plain gzip + orjson line loop, on
 generated Wikidata dumps with realistic entities (~2.5 KB each; the compression ratio is printed).
 
-    python3 benchmarks/kb_import.py [--entities 100000] [--repeat 3] [--formats gz bz2]
-                                    [--workers 1 2]
+    python3 benchmarks/kb_import.py [--entities 100000] [--repeat 3] [--formats gz]
+                                    [--workers 1 2] [--mixes stress wikidata]
 
-The dump is written with ``newscheck.knowledge.wdjson`` in Wikidata's official framing: 25 %
-people holding positions, 2 % positions, 0.1 % countries, the rest items the filter drops. Every
+The dump is written with ``newscheck.knowledge.wdjson`` in Wikidata's official framing, in two
+mixes: ``stress`` (25 % people holding positions, 2 % positions, 0.1 % countries: 27 % of the
+lines are parsed and kept) and ``wikidata`` (1 % people with positions and 0.5 % positions,
+roughly the share of a real dump that passes the filter); the rest are items the filter drops. Every
 entity carries what real ones carry and the importer must skip over: labels, descriptions and
 aliases in several languages, statements with references (random hashes, which do not compress),
 sitelinks. Fictional ids (Q90000000+): mechanics only, no facts.
 
-Each run is a fresh subprocess that reports its wall time, CPU time and peak RSS. The PEER, in
+Each run is a fresh subprocess that reports its wall time, the CPU time of its work (start-up
+excluded; import workers included) and peak RSS. The PEER, in
 the same run and on the same file, is the loop anyone would write first:
 ``for line in gzip.open(dump): orjson.loads(line.rstrip(b",\\n"))`` — it decompresses and parses
 every line and stores nothing. Printed: medians, and the importer's time as a multiple of the
@@ -39,12 +42,16 @@ IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
 from newscheck.knowledge.importer import import_files
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+c0 = cpu()
 t0 = time.perf_counter()
 res = import_files(Path(sys.argv[1]), [sys.argv[2]], workers=int(sys.argv[3]))
 secs = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_SELF)
 ch = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime + ch.ru_utime + ch.ru_stime,
+print(json.dumps({"secs": secs, "cpu": cpu() - c0,
                   "rss_mb": max(ru.ru_maxrss, ch.ru_maxrss) / 1024,
                   "kept": res.files[0]["entities"]}))
 """
@@ -52,6 +59,7 @@ print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime + ch.ru_utime +
 PEER = """
 import bz2, gzip, json, resource, sys, time
 import orjson
+c0 = time.process_time()
 t0 = time.perf_counter()
 n = 0
 opener = bz2.open if sys.argv[2].endswith(".bz2") else gzip.open
@@ -63,7 +71,20 @@ with opener(sys.argv[2], "rb") as fh:
             n += 1
 secs = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"secs": secs, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024,
+print(json.dumps({"secs": secs, "cpu": time.process_time() - c0, "rss_mb": ru.ru_maxrss / 1024,
+                  "kept": n}))
+"""
+
+DECOMPRESS = """
+import json, resource, sys, time
+from pathlib import Path
+from newscheck.knowledge.importer import _chunks
+c0 = time.process_time()
+t0 = time.perf_counter()
+n = sum(len(c) for c in _chunks(Path(sys.argv[2])))
+secs = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"secs": secs, "cpu": time.process_time() - c0, "rss_mb": ru.ru_maxrss / 1024,
                   "kept": n}))
 """
 
@@ -98,25 +119,30 @@ def _pad(ent: dict[str, Any], rng: random.Random, qid: str, claims: int) -> dict
     return ent
 
 
-def entities(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+def entities(n: int, seed: int = 7, mix: str = "stress") -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
-    n_pos = max(10, n // 50)
+    people, positions = (27, 2) if mix == "stress" else (1.5, 0.5)
     n_countries = max(2, n // 1000)
+
+    def kind_at(i: int) -> float:
+        return (i * 7919) % 1000 / 10    # spreads the kinds evenly through the dump
+
+    offices = [i for i in range(n) if i >= n_countries and kind_at(i) < positions] or [0]
     for i in range(n):
         qid = f"Q{90_000_000 + i}"
-        r = i % 100
+        r = kind_at(i)
         if i < n_countries:
             ent = wdjson.entity(qid, f"Country {i}", instance_of=["Q6256"],
                                 demonyms=[f"Countrian {i}"])
-        elif r < 2:
+        elif r < positions:
             ent = wdjson.entity(qid, f"Minister of Things {i}", instance_of=["Q4164871"],
                                 country=f"Q{90_000_000 + rng.randrange(n_countries)}",
                                 jurisdiction=f"Q{90_000_000 + rng.randrange(n_countries)}")
-        elif r < 27:
+        elif r < people:
             terms = []
             for _ in range(rng.randint(1, 3)):
                 y = rng.randint(1950, 2020)
-                pos = 100 * rng.randrange(1, n_pos // 2) + rng.randrange(2)
+                pos = rng.choice(offices)
                 terms.append({"position": f"Q{90_000_000 + pos}",
                               "start": f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                               "end": str(y + rng.randint(1, 6)) if rng.random() < .8 else None})
@@ -128,11 +154,11 @@ def entities(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
         yield _pad(ent, rng, qid, rng.randint(1, 3))
 
 
-def write_dump(path: Path, n: int) -> None:
+def write_dump(path: Path, n: int, mix: str = "stress") -> None:
     opener = {".gz": gzip.open, ".bz2": bz2.open}.get(path.suffix)
     with (opener(path, "wt", encoding="utf-8") if opener  # type: ignore[operator]
           else path.open("w", encoding="utf-8")) as fh:
-        fh.writelines(wdjson.dump_lines(entities(n)))
+        fh.writelines(wdjson.dump_lines(entities(n, mix=mix)))
 
 
 def child(code: str, *args: str) -> dict[str, float]:
@@ -141,11 +167,28 @@ def child(code: str, *args: str) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def project(raw: int, full: float, runs: dict[str, list[dict[str, float]]]) -> None:
+    """On paper: N workers parse in parallel; the one decompressing process bounds them."""
+    dec = raw / statistics.median(r["cpu"] for r in runs["decompress only"])     # bytes/CPU-s
+    one = raw / statistics.median(r["cpu"] for r in runs["import -w 1"])
+    work = 1 / max(1 / one - 1 / dec, 1e-12)       # filter + parse + write, per worker
+    cells = []
+    for n in (1, 2, 16, 32):
+        rate = min(dec, n * work)
+        cells.append(f"{n} worker(s) {full / rate / 3600:.1f} h")
+    print(f"  projection for a {full / 1e12:.1f} TB dump (from CPU-seconds; decompression "
+          f"{dec / 1e6:.0f} MB/s, filter+parse+write {work / 1e6:.0f} MB/s per worker): "
+          + ", ".join(cells), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entities", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--formats", nargs="+", default=["gz", "bz2"])
+    ap.add_argument("--formats", nargs="+", default=["gz"])
+    ap.add_argument("--mixes", nargs="+", default=["stress", "wikidata"])
+    ap.add_argument("--full-dump-tb", type=float, default=1.5,
+                    help="decompressed size of today's full dump, for the projection")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
     n = args.entities
@@ -153,17 +196,18 @@ def main() -> None:
         d = Path(tmp)
         print(f"{'dump':>18} {'run':>16} {'wall s':>7} {'entities/s':>11} {'cpu s':>6} "
               f"{'peak RSS MB':>11} {'× peer wall':>11} {'× peer cpu':>10}")
-        for fmt in args.formats:
-            dump = d / f"dump-{n}.json.{fmt}"
-            write_dump(dump, n)
-            raw = sum(len(x.encode()) for x in wdjson.dump_lines(entities(n)))
+        for mix, fmt in [(m, f) for m in args.mixes for f in args.formats]:
+            dump = d / f"{mix}-{n}.json.{fmt}"
+            write_dump(dump, n, mix)
+            raw = sum(len(x.encode()) for x in wdjson.dump_lines(entities(n, mix=mix)))
             print(f"{dump.name}: {dump.stat().st_size / 1e6:.1f} MB, {raw / 1e6:.1f} MB "
                   f"decompressed ({raw / dump.stat().st_size:.1f}:1), {raw / n / 1e3:.2f} KB "
-                  f"per entity")
-            runs: dict[str, list[dict[str, float]]] = {"peer": []}
+                  f"per entity, {mix} mix")
+            runs: dict[str, list[dict[str, float]]] = {"peer": [], "decompress only": []}
             runs |= {f"import -w {w}": [] for w in args.workers}
             for _ in range(args.repeat):     # interleaved: a busy moment hits every run alike
                 runs["peer"].append(child(PEER, "", str(dump)))
+                runs["decompress only"].append(child(DECOMPRESS, "", str(dump)))
                 for w in args.workers:
                     (d / "kb.sqlite").unlink(missing_ok=True)
                     runs[f"import -w {w}"].append(child(IMPORT, str(d / "kb.sqlite"),
@@ -176,6 +220,8 @@ def main() -> None:
                 print(f"{dump.name:>18} {name:>16} {secs:>7.2f} {n / secs:>11,.0f} {cpu:>6.2f} "
                       f"{statistics.median(r['rss_mb'] for r in rs):>11.0f} "
                       f"{secs / peer:>10.2f}× {cpu / peer_cpu:>9.2f}×", flush=True)
+            if "import -w 1" in runs:
+                project(raw, args.full_dump_tb * 1e12, runs)
             dump.unlink()
 
 

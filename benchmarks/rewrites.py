@@ -3,7 +3,7 @@
 Prints refuted recall and precision, false refutations among faithful sentences, supported and
 "not in the source" recall, recall by kind of change, and the sentences it got wrong.
 
-    python benchmarks/rewrites.py [--errors]
+    python benchmarks/rewrites.py [--errors]     # both sets: dev.txt and heldout.txt
 """
 
 from __future__ import annotations
@@ -15,15 +15,19 @@ import newscheck
 from newscheck.evaluate.rewrites import evaluate, read_pairs
 from newscheck.knowledge import open_kb
 
-DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "rewrites" / "dev.txt"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "rewrites"
 
 
 def main() -> None:
     kb = open_kb(None)
-    pairs = read_pairs(DEV)
-    result = evaluate(pairs, lambda rw, src: newscheck.check(rw, against=[src], kb=kb,
-                                                             published="2024-03-05"))
-    print(f"pairs {result['pairs']}  sentences {result['sentences']}")
+    for name in ("dev.txt", "heldout.txt"):
+        report(name, evaluate(read_pairs(DATA / name),
+                              lambda rw, src: newscheck.check(rw, against=[src], kb=kb,
+                                                              published="2024-03-05")))
+
+
+def report(name: str, result: dict) -> None:  # type: ignore[type-arg]
+    print(f"== {name}: pairs {result['pairs']}  sentences {result['sentences']}")
     for key in ("refuted_recall", "refuted_precision", "false_refutation_rate",
                 "supported_recall", "not_in_source_recall"):
         print(f"{key:24} {result[key]:.3f}")

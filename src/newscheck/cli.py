@@ -148,8 +148,22 @@ def _register_subcommands(argv: list[str] | None = None) -> None:
         _registered.add(name)
 
 
+EXIT_TERMINATED = 143     # 128 + SIGTERM, as a shell reports a process the signal ended
+
+
+class Terminated(SystemExit):
+    """SIGTERM: unwinds like Ctrl-C (an import rolls back and removes its temporary file)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(EXIT_TERMINATED)
+
+
 def main() -> None:
     _register_subcommands(sys.argv[1:])
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except NewscheckError as exc:  # raised outside a command body (e.g. while opening the KB)
@@ -158,6 +172,9 @@ def main() -> None:
     except KeyboardInterrupt:
         print("newscheck: interrupted", file=sys.stderr)
         sys.exit(130)
+    except Terminated:
+        print("newscheck: terminated", file=sys.stderr)
+        sys.exit(EXIT_TERMINATED)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # a bug: say so plainly

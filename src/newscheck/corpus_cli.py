@@ -27,15 +27,17 @@ def add(
     corpus: CorpusDir,
     reindex: Annotated[bool, typer.Option(help="Also rebuild the whole index as one segment.")]
     = False,
+    dense: Annotated[bool, typer.Option(help="Also embed passages with wordllama (extra dense) "
+                                             "for hybrid retrieval, from now on.")] = False,
 ) -> None:
     """Add documents to a corpus (created if needed); only the new passages are indexed."""
     from .corpus.ingest import add_paths
     from .corpus.ingest import reindex as rebuild
 
     try:
-        result = add_paths(corpus, paths)
+        result = add_paths(corpus, paths, dense=dense)
         if reindex:
-            rebuild(corpus)
+            rebuild(corpus, dense=dense)
     except NewscheckError as exc:
         fail(exc)
     skipped = sum(result.skipped.values())

@@ -109,6 +109,20 @@ class OnlineLookupFailed(KnowledgeError):
     code = "NC204"
 
 
+class ImportLocked(KnowledgeError):
+    """Another ``newscheck kb import`` holds the KB's import lock; nothing was changed."""
+
+    exit_code = 16
+    code = "NC210"
+
+
+class KnowledgeBaseBusy(KnowledgeError):
+    """The KB file is locked by another process beyond the wait (not a disk or data problem)."""
+
+    exit_code = 17
+    code = "NC211"
+
+
 class NotInKnowledgeBase(KnowledgeError):
     """A look-up (``newscheck kb lookup/holders``) found nothing of that name."""
 

@@ -162,6 +162,8 @@ class Article:
     input_format: Literal["html", "text"] = "text"
     removed: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    # What intake had to guess (an encoding): copied into the report's warnings, not its article.
+    warnings: list[str] = field(default_factory=list, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

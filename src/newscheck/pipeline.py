@@ -46,23 +46,29 @@ def check_article(article: Article, kb: KnowledgeBase, *, today: date | None = N
     """
     from . import __version__
     from .claims import extract_claims
+    from .knowledge.store import kb_errors
     from .linking import link_claims
     from .verify import verify_claims
 
     # 2. anchor
     anchor, warnings = anchor_for(article, today)
+    warnings[:0] = article.warnings
     too_new = kb_age_warning(anchor, kb.as_of)
     if too_new:
         warnings.append(too_new)
     if article.language and not article.language.lower().startswith("en"):
         warnings.append(f"The page declares its language as {article.language!r}; newscheck reads "
                         f"English, so few claims in it can be recognised or checked.")
-    # 3. claims
-    claims = extract_claims(article, kb, anchor)
-    # 4. linking
-    claims = link_claims(claims, article, kb)
-    # 5. verify
-    verify_claims(claims, kb, article, today=anchor.date)
+    online_warnings: list[str] = getattr(kb, "warnings", [])
+    seen = len(online_warnings)
+    with kb_errors(kb.path):
+        # 3. claims
+        claims = extract_claims(article, kb, anchor)
+        # 4. linking
+        claims = link_claims(claims, article, kb)
+        # 5. verify
+        verify_claims(claims, kb, article, today=anchor.date)
+    warnings.extend(online_warnings[seen:])     # failed --online look-ups of this check
     # 5b. text evidence
     against_part = None
     if against:

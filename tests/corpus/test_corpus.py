@@ -177,3 +177,25 @@ def test_cli(tmp_path: Path) -> None:
     assert b"Traceback" not in missing.stderr
     bad_date = _cli("check", str(art), "--corpus", str(d), "--as-of", "soon")
     assert bad_date.returncode == 9
+
+
+def test_dense_hybrid_retrieval(tmp_path: Path) -> None:
+    pytest.importorskip("wordllama")
+    from newscheck.corpus.dense import default_embedder, rrf
+
+    try:
+        default_embedder()
+    except Exception as exc:  # a wordllama without its shipped tokenizer
+        pytest.skip(str(exc))
+    d = tmp_path / "dense"
+    add_paths(d, [_jsonl(tmp_path / "docs.jsonl", DOCS)], dense=True)
+    index = BM25Index(d)
+    assert index.dense and (d / "index" / index.names[0] / "dense.npy").exists()
+    (hits,) = index.search(["young leopards born at an animal park"], 3)
+    c = open_corpus(d)
+    try:
+        texts = c.store.passages([pid for pid, _ in hits])
+        assert "leopard" in texts[hits[0][0]].text
+    finally:
+        c.close()
+    assert rrf([[1, 2, 3], [3, 1]], 2) == [(1, 1 / 61 + 1 / 62), (3, 1 / 63 + 1 / 61)]

@@ -131,3 +131,34 @@ def test_bad_records_fail_with_a_line_or_are_skipped(tmp_path: Path) -> None:
     broken.write_text("- id:\n    bioguide: X1\n  name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ImportFailed, match="not valid YAML"):
         import_files(tmp_path / "kb2.sqlite", [broken])
+
+
+def test_shipped_records_round_trip_and_align_with_the_starter_ids(tmp_path: Path) -> None:
+    from newscheck.knowledge.congress import (
+        PRESIDENT,
+        align,
+        parse,
+        record_from_json,
+        record_to_json,
+    )
+    from newscheck.knowledge.writer import Record, Stmt
+
+    records = parse(FIXTURES[1]).records
+    again = [record_from_json(record_to_json(r)) for r in records]
+    assert [(r.id, r.label, r.aliases, r.statements) for r in again] == [
+        (r.id, r.label, r.aliases, r.statements) for r in records]
+    # a pack that holds Obama under a local id: the congress record takes it
+    starter = [Record("L:barack-obama", "Barack Obama", "person",
+                      statements=[Stmt("P39", PRESIDENT, "2009-01-20", "day")])]
+    renamed = align(again, starter)
+    assert renamed == {"Q76": "L:barack-obama"}
+    assert not any(r.id == "Q76" for r in again)
+
+
+def test_the_default_kb_holds_the_shipped_congress_records() -> None:
+    with open_kb() as kb:
+        names = {s["name"] for s in kb.sources()}
+        assert any(n.startswith("congress-legislators ") and "2026-06-15" in n for n in names)
+        (warren,) = kb.search("Elizabeth Warren")
+        seats = {t.position for t in kb.positions(warren.id)}
+        assert "L:us-senator-MA" in seats

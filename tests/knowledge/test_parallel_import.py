@@ -51,8 +51,8 @@ def test_a_cut_line_the_filter_would_skip_is_reported(tmp_path: Path) -> None:
     assert result.skipped == 1
 
 
-@pytest.mark.parametrize("workers", [2, 3])
-def test_workers_import_what_one_process_imports(tmp_path: Path, workers: int,
+@pytest.mark.parametrize(("workers", "attach"), [(2, 10), (3, 10), (2, 0)])
+def test_workers_import_what_one_process_imports(tmp_path: Path, workers: int, attach: int,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     ents = japan_entities()
     dump = write_dump(tmp_path / "japan.json", [*_filler(40), *ents[:5], *_filler(40),
@@ -60,6 +60,7 @@ def test_workers_import_what_one_process_imports(tmp_path: Path, workers: int,
     one, many = tmp_path / "one.sqlite", tmp_path / "many.sqlite"
     import_files(one, [dump])
     monkeypatch.setattr(parallel, "BLOCK", 2000)     # many small ranges, lines cut across them
+    monkeypatch.setattr(parallel, "MAX_ATTACHED", attach)   # 0: the row-by-row merge
     import_files(many, [dump], workers=workers)
     assert _rows(many) == _rows(one)
     import_files(many, [dump], workers=workers)       # into an existing KB: replaces, no doubles

@@ -27,7 +27,16 @@ def test_never_a_given_name_alone_a_family_name_or_a_father() -> None:
 def test_two_candidates_no_alias() -> None:
     got = unique_variants([("Q1", "Luiz Inácio Lula da Silva", []),
                            ("Q2", "Marisa Letícia Lula da Silva", []),
-                           ("Q3", "Mark T. Esper", [])], reserved=["Inácio Lula da Silva"])
+                           ("Q3", "Mark T. Esper", [])], reserved=["Inácio Lula da Silva"],
+                          prominent=frozenset({"Q1", "Q2"}))
     assert "Q1" not in got and "Q2" in got          # "Lula da Silva" is both's: no one's
     assert "Lula da Silva" not in got["Q2"]
     assert got["Q3"] == ["Mark Esper"]
+
+
+def test_short_forms_only_for_prominent_people_and_never_of_name_chains() -> None:
+    assert "Omar Sharif" not in variants("Osman Omar al-Sharif")
+    assert variants("Issa Osman Sharif", short=False) == set()
+    assert unique_variants([("Q9", "Recep Tayyip Erdoğan", [])]) == {}
+    assert unique_variants([("Q9", "Recep Tayyip Erdoğan", [])],
+                           prominent=frozenset({"Q9"})) == {"Q9": ["Tayyip Erdoğan"]}

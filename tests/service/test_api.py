@@ -151,16 +151,41 @@ def test_docs_are_served_locally(client: TestClient) -> None:
     assert "<script>" not in page     # no inline script
 
 
-def test_against_is_refused_until_text_evidence_exists(client: TestClient) -> None:
-    from newscheck.service.app import SUPPORTS_AGAINST
+def test_against_lists_claims_not_in_the_source(client: TestClient) -> None:
+    from tests.evidence.test_against import REWRITE, SOURCE
 
-    resp = client.post("/v1/check", json={"text": FALSE_TITLE, "against": ["The source."]})
-    if SUPPORTS_AGAINST:
-        assert resp.status_code == 200
-    else:
-        assert error_of(resp, 422)["code"] == "against_unavailable"
+    body = {"text": REWRITE, "against": [SOURCE], "published": "2024-03-05"}
+    report = client.post("/v1/check", json=body).json()
+    added = [c["text"] for c in report["claims"] if c["id"] in report["against"]["not_in_source"]]
+    assert added == ["The budget also includes a new stadium for the local football club."]
+    page = client.post("/v1/check?format=html", json=body).text
+    box = page[page.index('id="problems"'):page.index("</section>", page.index('id="problems"'))]
+    assert "Not in the source (1)" in box and "new stadium" in box
+
+
+def test_against_text_is_never_a_path(client: TestClient) -> None:
+    body = {"text": FALSE_TITLE, "against": ["/etc/passwd"], "published": "2023-05-08"}
+    resp = client.post("/v1/check", json=body)
+    assert "root:" not in resp.text
 
 
 def test_json_report_round_trips(client: TestClient) -> None:
     resp = client.post("/v1/check", json={"text": FALSE_TITLE, "published": "2023-05-08"})
     assert json.loads(resp.text) == resp.json()
+
+
+def test_server_corpus_is_evidence(tmp_path: Any) -> None:
+    pytest.importorskip("bm25s")
+    from newscheck.corpus import add_paths
+    from tests.corpus.test_corpus import DOCS, _jsonl
+
+    corpus = tmp_path / "corpus"
+    add_paths(corpus, [_jsonl(tmp_path / "docs.jsonl", DOCS[:2])])
+    text = ("The Harwick harbour bridge reopened to traffic on Saturday after two years of "
+            "repairs, officials said.")
+    with make_client(corpus=str(corpus)) as c:
+        for _ in range(2):          # the second request reuses the thread's open corpus
+            report = c.post("/v1/check", json={"text": text, "published": "2023-04-03"}).json()
+            assert report["corpus"]["passages"] == 4
+            urls = {e.get("url") for cl in report["claims"] for e in cl["evidence"]}
+            assert "https://example.org/a" in urls

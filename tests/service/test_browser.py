@@ -148,3 +148,20 @@ def test_hostile_article_runs_nothing_in_the_browser(browser: object, base_url: 
     assert SCRIPT in page.title() or "Boris" in page.locator("h1").inner_text()
     assert page.locator("#problems li").count() >= 1
     page.close()
+
+
+def test_source_article_box_lists_what_the_source_does_not_say(browser: object,
+                                                                base_url: str) -> None:
+    from tests.evidence.test_against import REWRITE, SOURCE
+
+    page = browser.new_page(viewport={"width": 400, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base_url + "/")
+    page.get_by_label("Paste the text or HTML").fill(REWRITE)
+    page.get_by_label("Publication date").fill("2024-03-05")
+    page.get_by_label("Source article").fill(SOURCE)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check").click()
+    box = page.locator("#problems")
+    assert "Not in the source (1)" in box.inner_text()
+    assert box.get_by_text("new stadium").first.is_visible()
+    page.close()

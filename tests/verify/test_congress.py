@@ -137,6 +137,10 @@ def test_time_rules(kb: KnowledgeBase) -> None:
     # months after: refuted (senator since 2007-01-04)
     c = one(kb, "Rep. Bernie Sanders (I-Vt.) spoke.", date(2008, 5, 6))
     assert c.verdict is not None and c.verdict.label == "refuted"
+    # a time in the sentence: the title may be the one held when the article was written
+    c = one(kb, "Sen. Bernie Sanders (I-Vt.) recalled a vote in 1999.", date(2019, 5, 6))
+    assert c.verdict is not None and c.verdict.label == "not_enough_evidence"
+    assert "when the article was written" in c.verdict.explanation
     # after the source's date: no refutation
     c = one(kb, "Sen. Elizabeth Warren (R-Mass.) spoke.", date(2026, 5, 5))
     assert c.verdict is not None and c.verdict.label == "not_enough_evidence"

@@ -45,10 +45,10 @@ def _watch_parent(ppid: int) -> None:
         time.sleep(0.5)
 
 
-def _init(kb: str | None, fmt: str, today: date | None, ppid: int) -> None:
+def _init(kb: str | None, fmt: str, today: date | None, ppid: int, corpus: str | None) -> None:
     global _checker, _encode
     threading.Thread(target=_watch_parent, args=(ppid,), daemon=True).start()
-    _checker = Checker(kb, today=today)
+    _checker = Checker(kb, corpus=corpus, today=today)
     _encode = encoder(fmt)
 
 
@@ -65,10 +65,12 @@ def _died(chunk: list[Item], fmt: str) -> list[Encoded]:
 
 
 def run_local(items: Iterable[Item], write: Callable[[list[Encoded]], None], *, fmt: str,
-              workers: int, kb: Path | None, today: date | None = None) -> None:
+              workers: int, kb: Path | None, today: date | None = None,
+              corpus: Path | None = None) -> None:
     kb_arg = str(kb) if kb is not None else None
+    corpus_arg = str(corpus) if corpus is not None else None
     if workers <= 1:
-        checker, enc = Checker(kb_arg, today=today), encoder(fmt)
+        checker, enc = Checker(kb_arg, corpus=corpus_arg, today=today), encoder(fmt)
         try:
             for chunk in chunked(items, CHUNK):
                 write([enc(checker(item)) for item in chunk])
@@ -80,7 +82,7 @@ def run_local(items: Iterable[Item], write: Callable[[list[Encoded]], None], *, 
     ctx = multiprocessing.get_context("fork")
     while True:
         pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
-                                   initargs=(kb_arg, fmt, today, os.getpid()))
+                                   initargs=(kb_arg, fmt, today, os.getpid(), corpus_arg))
         pending: deque[tuple[list[Item], Future[list[Encoded]]]] = deque()
         try:
             broken = _drive(pool, chunks, pending, write, workers)

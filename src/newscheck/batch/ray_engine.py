@@ -45,8 +45,9 @@ def _read(row: dict[str, Any], done: Any) -> Iterator[dict[str, Any]]:
 class _Check:
     """One Ray actor: the KB is opened once, then every batch is checked with it."""
 
-    def __init__(self, kb: str | None, fmt: str, today: date | None) -> None:
-        self.checker = Checker(kb, today=today)
+    def __init__(self, kb: str | None, fmt: str, today: date | None,
+                 corpus: str | None) -> None:
+        self.checker = Checker(kb, corpus=corpus, today=today)
         self.encode = encoder(fmt)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +69,8 @@ def init(workers: int) -> None:
 
 
 def run_ray(files: list[Path], done: set[str], write: Callable[[list[Encoded]], None], *,
-            fmt: str, workers: int, kb: Path | None, today: date | None = None) -> None:
+            fmt: str, workers: int, kb: Path | None, today: date | None = None,
+            corpus: Path | None = None) -> None:
     init(workers)
     data = require("ray.data", "ray")
     ctx = data.DataContext.get_current()  # type: ignore[attr-defined]
@@ -78,6 +80,7 @@ def run_ray(files: list[Path], done: set[str], write: Callable[[list[Encoded]], 
                           for f in files], override_num_blocks=max(1, len(files)))
     ds = ds.flat_map(_read, fn_args=(frozenset(done),))
     ds = ds.map_batches(_Check, batch_size=BATCH, concurrency=workers, batch_format="numpy",
-                        fn_constructor_args=(str(kb.resolve()) if kb else None, fmt, today))
+                        fn_constructor_args=(str(kb.resolve()) if kb else None, fmt, today,
+                                             str(corpus.resolve()) if corpus else None))
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         write([pickle.loads(b) for b in batch["encoded"]])

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import MalformedInput
+from ..errors import MalformedInput, require
 from .inputs import count_items, expand, iter_items
 from .sinks import VERDICTS, Encoded, open_sink, prepare
 
@@ -85,6 +85,10 @@ def _validate(opts: BatchOptions) -> None:
     if opts.resume and opts.overwrite:
         raise MalformedInput("--resume and --overwrite contradict each other",
                              "give one of them")
+    if opts.format == "parquet":   # before OUT is touched (--overwrite deletes it)
+        require("pyarrow.parquet", "parquet")
+    if opts.engine == "ray":
+        require("ray.data", "ray")
     if opts.corpus is not None:
         from .work import corpus_supported
 
@@ -121,12 +125,12 @@ def run_batch(opts: BatchOptions, *, on_progress: Callable[[int, int | None], No
             from .ray_engine import run_ray
 
             run_ray(files, done, write, fmt=opts.format, workers=opts.workers, kb=opts.kb,
-                    today=opts.today)
+                    today=opts.today, corpus=opts.corpus)
         else:
             from .local import run_local
 
             run_local(items, write, fmt=opts.format, workers=opts.workers, kb=opts.kb,
-                      today=opts.today)
+                      today=opts.today, corpus=opts.corpus)
     finally:
         sink.close()
         stats.seconds = time.perf_counter() - t0

@@ -35,7 +35,11 @@ class Checker:
         from ..knowledge import open_kb
 
         self.kb: KnowledgeBase = open_kb(kb)
-        self.corpus = corpus
+        self.corpus: Any = None
+        if corpus is not None:   # opened once per worker, like the KB
+            import importlib
+
+            self.corpus = importlib.import_module("newscheck.corpus").open_corpus(corpus)
         self.today = today
 
     def close(self) -> None:
@@ -75,11 +79,13 @@ class Checker:
 
 def corpus_supported(corpus: str | Path) -> None:
     """``--corpus`` passes through to the pipeline once it takes a reference corpus."""
+    import importlib.util
     import inspect
 
     from ..pipeline import check_article
 
-    if "corpus" not in inspect.signature(check_article).parameters:
+    if ("corpus" not in inspect.signature(check_article).parameters
+            or importlib.util.find_spec("newscheck.corpus") is None):
         raise NewscheckError(f"--corpus {corpus}: this build's pipeline has no reference corpus "
                              "yet", "run without --corpus")
 

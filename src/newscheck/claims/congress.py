@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from ..knowledge.usstates import state_code, state_pattern
-from .draft import Context, Draft, claim_time
+from .draft import Context, Draft, claim_time, sentence_time
 from .mentions import NAME_RE, STOP, Mention
 from .patterns import unread_time
 
@@ -183,6 +183,10 @@ def _about(ctx: Context, person: Mention, s0: int, s1: int) -> Draft | None:
                      office_kind=str(quals["office_kind"]))
     if (unread := unread_time(ctx)) is not None:
         quals["unread_time"] = unread
+    if sentence_time(ctx, start) is not None:
+        # "Sen. X (D-Mass.), who as a representative in 2012 …": the title may be the one held
+        # when the article was written (verify/role.py checks it then too before refuting)
+        quals["title_now"] = True
     return Draft("role", start, end, claim_time(ctx, start), person, office, qualifiers=quals)
 
 

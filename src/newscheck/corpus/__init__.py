@@ -28,11 +28,13 @@ def open_corpus(path: str | Path) -> Corpus:
     return Corpus.open(path)
 
 
-def add_paths(corpus: str | Path, paths: list[str | Path]) -> dict[str, object]:
-    """Add the documents under ``paths`` to the corpus in ``corpus`` (created if needed)."""
+def add_paths(corpus: str | Path, paths: list[str | Path], *,
+              dense: bool = False) -> dict[str, object]:
+    """Add the documents under ``paths`` to the corpus in ``corpus`` (created if needed);
+    ``dense`` also embeds passages for hybrid retrieval (extra ``dense``)."""
     from .ingest import add_paths as add
 
-    return add(corpus, paths).to_dict()
+    return add(corpus, paths, dense=dense).to_dict()
 
 
 def import_factchecks(corpus: str | Path, path: str | Path) -> dict[str, int]:

@@ -9,9 +9,10 @@ graph does not settle):
    itself (same URL or text); passages of undated documents are shown but never decide;
 2. the **stance** model labels each dated passage (support / refute / neutral) and
    :func:`newscheck.stance.aggregate` combines them. A claim without a definite knowledge-graph
-   verdict takes a ``supported`` from it; a ``refuted`` only when, in addition, an exact
-   comparison (:func:`newscheck.evidence.compare.compare`) finds a changed detail in the same
-   passage — two kinds of evidence agreeing, never a model's word alone;
+   verdict takes its ``supported`` only when a supporting passage also holds most of the claim's
+   words without contradicting a detail, and its ``refuted`` only when an exact comparison
+   (:func:`newscheck.evidence.compare.compare`) finds a changed detail in a refuting passage —
+   two kinds of evidence agreeing, never a model's word alone;
 3. a **known fact-check** whose claim is similar is shown; a near-verbatim one published before
    the article carries its rating (:mod:`.factchecks`).
 
@@ -25,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..evidence.compare import SourceFacts, compare
+from ..evidence.compare import MIN_SHARED, Comparison, SourceFacts, compare
 from ..evidence.features import features
 from ..model import Article, Claim, Evidence, TimeAnchor, Verdict
 from .factchecks import VERBATIM_SIMILARITY, FactCheckIndex, rating_verdict
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from ..stance import StanceModel
 
 KINDS = frozenset({"other", "meeting", "visit", "first"})
+# A stance "support" also needs the passage to hold this share of the claim's content words
+# (and at least MIN_SHARED of them) without contradicting a detail.
+SUPPORT_COVERAGE = 0.5
 TOP_PASSAGES = 3
 CANDIDATES = 30
 
@@ -94,11 +98,17 @@ def _passage_evidence(p: Passage, score: float, stance: str | None) -> Evidence:
                     extra=extra)
 
 
-def _exact_conflict(claim: Claim, passage: str) -> bool:
+def _compare(claim: Claim, passage: str) -> Comparison:
     facts = SourceFacts()
     pf = features(passage)
     facts.add(pf)
-    return bool(compare(features(claim.sentence), pf, facts, min_rest=0.7).conflicts)
+    return compare(features(claim.sentence), pf, facts, min_rest=0.7)
+
+
+def _lexical_support(claim: Claim, passage: str) -> bool:
+    """The passage holds most of the claim's words and contradicts none of its details."""
+    cmp = _compare(claim, passage)
+    return not cmp.conflicts and cmp.coverage >= SUPPORT_COVERAGE and cmp.shared >= MIN_SHARED
 
 
 def _factcheck(claim: Claim, corpus: Corpus, published: date | None
@@ -157,7 +167,12 @@ def apply_corpus(claims: list[Claim], article: Article, corpus: Corpus, anchor: 
         if label == "refuted":
             refuting = [p for (p, _), r in zip(dated, results, strict=True)
                         if r.label == "refute"]
-            if not any(_exact_conflict(claim, p.text) for p in refuting):
+            if not any(_compare(claim, p.text).conflicts for p in refuting):
+                label = "not_enough_evidence"
+        elif label == "supported":
+            supporting = [p for (p, _), r in zip(dated, results, strict=True)
+                          if r.label == "support"]
+            if not any(_lexical_support(claim, p.text) for p in supporting):
                 label = "not_enough_evidence"
         claim.verdict = Verdict(label, conf if label != "not_enough_evidence" else 0.0,
                                 _explain(label, hits, cutoff), tuple(evidence))

@@ -39,7 +39,8 @@ def tokens(text: str) -> list[str]:
 class BM25Index:
     """The BM25 segments of a corpus directory (``DIR/index``)."""
 
-    def __init__(self, directory: Path, backend: str | None = None) -> None:
+    def __init__(self, directory: Path, backend: str | None = None,
+                 dense: bool | None = None) -> None:
         self.backend = backend or os.environ.get("NEWSCHECK_BM25_BACKEND", "numpy")
         if self.backend not in ("numpy", "numba"):
             raise CorpusCorrupt(f"unknown BM25 backend {self.backend!r}",
@@ -49,31 +50,39 @@ class BM25Index:
         self.dir = directory / "index"
         self.manifest = self.dir / "manifest.json"
         self.names: list[str] = []
+        self.dense = False
         self._loaded: dict[str, tuple[Any, Any]] = {}
+        self._vectors: dict[str, Any] = {}
         if self.manifest.exists():
             try:
                 data = json.loads(self.manifest.read_text(encoding="utf-8"))
                 if data.get("format") != FORMAT:
                     raise ValueError(f"format {data.get('format')!r}")
                 self.names = [str(n) for n in data["segments"]]
+                self.dense = bool(data.get("dense", False))
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise CorpusCorrupt(f"the index of {directory} is unreadable ({exc})",
                                     "rebuild it: newscheck corpus add --reindex --corpus DIR"
                                     ) from None
+        if dense:      # asked for: from now on every segment also gets dense vectors
+            self.dense = True
 
     def _write_manifest(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp = self.manifest.with_suffix(".part")
-        tmp.write_text(json.dumps({"format": FORMAT, "segments": self.names}), encoding="utf-8")
+        tmp.write_text(json.dumps({"format": FORMAT, "segments": self.names,
+                                   "dense": self.dense}), encoding="utf-8")
         tmp.replace(self.manifest)
 
     def _build(self, rows: Iterable[tuple[int, str]]) -> str | None:
         bm25s = require("bm25s", "corpus")
         np = require("numpy", "corpus")
-        pids, corpus = [], []
+        pids, corpus, texts = [], [], []
         for pid, text in rows:
             pids.append(pid)
             corpus.append(tokens(text))
+            if self.dense:
+                texts.append(text)
         if not pids:
             return None
         n = max((int(x.split("-")[1]) for x in self.names), default=0) + 1
@@ -85,6 +94,10 @@ class BM25Index:
         retriever.save(str(path), show_progress=False, allow_pickle=False)
         np.save(path / "pids.npy", np.asarray(pids, dtype="int64"),  # type: ignore[attr-defined]
                 allow_pickle=False)
+        if self.dense:
+            from .dense import save_vectors
+
+            save_vectors(path, texts)
         return name
 
     def add(self, rows: Iterable[tuple[int, str]]) -> None:
@@ -101,6 +114,7 @@ class BM25Index:
         self.names = [name] if name else []
         self._write_manifest()
         self._loaded.clear()
+        self._vectors.clear()
         for o in old:
             shutil.rmtree(self.dir / o, ignore_errors=True)
 
@@ -122,7 +136,8 @@ class BM25Index:
         return self._loaded[name]
 
     def search(self, queries: Sequence[str], k: int = 10) -> list[list[tuple[int, float]]]:
-        """The ``k`` best passages ``(pid, score)`` for each query, best first."""
+        """The ``k`` best passages ``(pid, score)`` for each query, best first: BM25 scores, or
+        with dense vectors the reciprocal-rank fusion of BM25 and cosine rankings."""
         out: list[list[tuple[int, float]]] = [[] for _ in queries]
         if not queries:
             return out
@@ -135,4 +150,20 @@ class BM25Index:
             for i in range(len(queries)):
                 out[i].extend((int(pids[d]), float(s)) for d, s in zip(docs[i], scores[i],
                                                                        strict=True) if s > 0)
-        return [sorted(hits, key=lambda h: (-h[1], h[0]))[:k] for hits in out]
+        ranked = [sorted(hits, key=lambda h: (-h[1], h[0]))[:k] for hits in out]
+        if not self.dense:
+            return ranked
+        from .dense import load_vectors, rrf, search_vectors
+
+        near: list[list[tuple[int, float]]] = [[] for _ in queries]
+        for name in self.names:
+            _retriever, pids = self._segment(name)
+            if name not in self._vectors:
+                self._vectors[name] = load_vectors(self.dir / name)
+            for i, hits in enumerate(search_vectors(self._vectors[name], pids, queries, k)):
+                near[i].extend(hits)
+        fused = []
+        for lexical, dense in zip(ranked, near, strict=True):
+            by_sim = [pid for pid, _ in sorted(dense, key=lambda h: (-h[1], h[0]))[:k]]
+            fused.append(rrf([[pid for pid, _ in lexical], by_sim], k))
+        return fused

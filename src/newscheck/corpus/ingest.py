@@ -69,11 +69,13 @@ def _records(files: list[Path], result: AddResult) -> Iterator[Record]:
 
 
 def add_paths(corpus: str | Path, paths: Iterable[str | Path],
-              progress: Callable[[int], None] | None = None) -> AddResult:
-    """Add every document under ``paths`` to the corpus in ``corpus`` (created if needed)."""
+              progress: Callable[[int], None] | None = None, *, dense: bool = False
+              ) -> AddResult:
+    """Add every document under ``paths`` to the corpus in ``corpus`` (created if needed);
+    ``dense``: also embed passages (extra ``dense``), from now on."""
     files = expand(paths)
     store = CorpusStore(corpus, create=True)
-    index = BM25Index(Path(corpus))
+    index = BM25Index(Path(corpus), dense=dense)
     result = AddResult()
     try:
         for rec in _records(files, result):
@@ -98,7 +100,7 @@ def add_paths(corpus: str | Path, paths: Iterable[str | Path],
         # everything not yet indexed (also what an interrupted earlier add left behind)
         start = store.indexed_through() + 1
         if store.last_pid() >= start:
-            if len(index.names) + 1 > MAX_SEGMENTS:
+            if len(index.names) + 1 > MAX_SEGMENTS or (dense and index.names):
                 index.rebuild(store.passages_from(0))
             else:
                 index.add(store.passages_from(start))
@@ -108,11 +110,11 @@ def add_paths(corpus: str | Path, paths: Iterable[str | Path],
     return result
 
 
-def reindex(corpus: str | Path) -> None:
-    """Rebuild the whole index as one segment."""
+def reindex(corpus: str | Path, *, dense: bool = False) -> None:
+    """Rebuild the whole index as one segment (``dense``: with dense vectors from now on)."""
     store = CorpusStore(corpus)
     try:
-        BM25Index(Path(corpus)).rebuild(store.passages_from(0))
+        BM25Index(Path(corpus), dense=dense).rebuild(store.passages_from(0))
         store.set_indexed_through(store.last_pid())
     finally:
         store.close()

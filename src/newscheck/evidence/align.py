@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 # A part holding this share of the claim's content words (and nothing the claim adds or
 # contradicts) restates it.
 SUPPORT_COVERAGE = 0.6
+# A claim with a word the source never uses ("airport", "funded") may say something new: it
+# needs this coverage to count as restating.
+SUPPORT_COVERAGE_WITH_NEW_WORDS = 0.85
 # Parts below this IDF-weighted coverage are not compared at all.
 MIN_ALIGN = 0.2
 # How many best-aligned parts are compared.
@@ -172,8 +175,10 @@ def judge(sentence: str, sources: SourceSet, stance: StanceModel | None = None) 
                                       min_rest=MIN_REST_COVERAGE_PAIR if len(part.sentences) > 1
                                       else MIN_REST_COVERAGE))
                 for score, part in parts]
+    new_words = [w for w in set(claim.words) if w[:1].isalpha() and w not in sources.idf]
     for _score, part, cmp in compared:
-        if cmp.restates and cmp.coverage >= SUPPORT_COVERAGE:
+        if cmp.restates and cmp.coverage >= SUPPORT_COVERAGE and (
+                not new_words or cmp.coverage >= SUPPORT_COVERAGE_WITH_NEW_WORDS):
             return Judgement("supported", round(0.6 + 0.35 * cmp.coverage, 3),
                              f"The source states this: {_quote(part.text)}",
                              (sources.evidence(part, "states"),), comparison=cmp)

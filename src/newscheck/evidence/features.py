@@ -167,13 +167,14 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> tuple[str, ...]:
+    """Stemmed content words; a hyphenated word counts as its parts ("three-hour debate" says
+    what "a debate of three hours" says)."""
     out = []
     for m in _WORD.finditer(text):
-        w = m.group(0)
-        lw = fold(w)
-        if lw in STOPWORDS or (lw.endswith("'s") and lw[:-2] in STOPWORDS):
-            continue
-        out.append(stem(lw[:-2] if lw.endswith("'s") else lw))
+        for lw in fold(m.group(0)).strip("-").split("-"):
+            if not lw or lw in STOPWORDS or (lw.endswith("'s") and lw[:-2] in STOPWORDS):
+                continue
+            out.append(stem(lw[:-2] if lw.endswith("'s") else lw))
     return tuple(out)
 
 

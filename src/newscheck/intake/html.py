@@ -180,10 +180,10 @@ def _page_date(tree: Any, url: str | None) -> date | None:
 
 def extract_html(html: str) -> Page:
     """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found."""
-    from trafilatura.utils import load_html
+    from .deep import load
 
-    # 1. parse
-    tree = load_html(html)
+    # 1. parse (nesting past libxml2's 255 levels flattened, not lost)
+    tree = load(html)
     if tree is None:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)

@@ -54,17 +54,33 @@ def read_path(path: Path, max_bytes: int) -> bytes:
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing output over ``max_bytes`` (a gzip bomb stops early)."""
-    dec = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = dec.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise UnsupportedInput(f"the input is gzip-compressed binary data that could not be "
-                               f"decompressed ({exc})",
-                               "give the uncompressed HTML or text file") from None
-    if len(out) > max_bytes:
-        raise too_large("the decompressed input", None, max_bytes)
-    return out
+    """Decompress gzip data, every member (``cat a.gz b.gz`` is one valid gzip file), refusing
+    output over ``max_bytes`` (a gzip bomb stops early) and a truncated stream (its text would
+    end mid-word)."""
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        dec = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            chunk = dec.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
+            if out and not rest.strip(b"\x00"):
+                break                       # zero padding after the last member
+            raise UnsupportedInput(f"the input is gzip-compressed binary data that could not "
+                                   f"be decompressed ({exc})",
+                                   "give the uncompressed HTML or text file") from None
+        size += len(chunk)
+        out.append(chunk)
+        if size > max_bytes:
+            raise too_large("the decompressed input", None, max_bytes)
+        if not dec.eof:
+            raise UnsupportedInput("the gzip-compressed input is truncated: its end is missing",
+                                   "download or copy the file again, or give it uncompressed")
+        rest = dec.unused_data
+        if rest.strip(b"\x00") == b"":
+            break
+    return b"".join(out)
 
 
 def check_bytes(data: bytes, max_bytes: int, what: str = "the input") -> bytes:
@@ -87,8 +103,9 @@ def check_bytes(data: bytes, max_bytes: int, what: str = "the input") -> bytes:
 
 
 def check_nul_bytes(data: bytes, what: str = "the input") -> None:
-    """Refuse data with NUL bytes (called when no UTF-16/32 encoding explains them)."""
-    if has_nul_bytes(data):
+    """Refuse data with NUL bytes anywhere (called when no UTF-16/32 encoding explains them):
+    a NUL past the first kilobytes used to reach the report's text."""
+    if has_nul_bytes(data) or b"\x00" in data:
         raise UnsupportedInput(f"{what} is binary data (it contains NUL bytes), not an HTML or "
                                f"text article",
                                "give the article as an HTML page or plain text")

@@ -342,5 +342,7 @@ def align(records: list[Record], known: list[Record]) -> dict[str, str]:
 
 
 def pack_source(meta: dict[str, Any]) -> str:
-    """``unitedstates/congress-legislators@dfa96222 (as of 2026-06-15)``."""
-    return f"{meta['repository']}@{str(meta['commit'])[:8]} (as of {meta['as_of']})"
+    """``congress-legislators dfa9622 (as of 2026-06-15)`` — no "/" (reports name sources, and
+    a slash reads as a local path); the repository is in pack.json and docs/knowledge.md."""
+    repo = str(meta["repository"]).rsplit("/", 1)[-1]
+    return f"{repo} {str(meta['commit'])[:7]} (as of {meta['as_of']})"

@@ -20,8 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from ..errors import ImportFailed
+from ..errors import ImportFailed, KnowledgeBaseBusy
 from . import congress, schema, tables
+from .kblock import import_lock
+from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
@@ -117,7 +119,11 @@ def _bz2_chunks(fh: IO[bytes]) -> Iterator[bytes]:
 def _chunks(path: Path) -> Iterator[bytes]:
     """Decompressed chunks of ``path``, at most ``OUT`` bytes each (much faster than
     GzipFile.readline, constant memory); multi-member files included; a missing end is an
-    error."""
+    error; a line longer than :data:`.linecap.MAX_LINE_BYTES` is cut and marked."""
+    return capped(_raw_chunks(path))
+
+
+def _raw_chunks(path: Path) -> Iterator[bytes]:
     with path.open("rb") as fh:
         head = fh.read(4)
         fh.seek(0)
@@ -188,7 +194,10 @@ def _dump_loop(lines: Iterable[bytes], path: Path, writer: Writer, skip_bad: boo
         if not raw.endswith(_ENDS):      # a cut or broken line, unless blank or '[' / ']'
             if raw.strip() in _FRAMES:
                 continue
-            line, problem = None, "the line is cut short or broken (an entity line ends in '}')"
+            line, problem = None, (
+                f"the line is longer than {MAX_LINE_BYTES} bytes (a whole dump on one line?)"
+                if raw.endswith(OVERLONG) else
+                "the line is cut short or broken (an entity line ends in '}')")
         elif only is not None:
             if line_id(raw) not in only:
                 continue
@@ -280,10 +289,19 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)
     try:
-        if kb_path.exists():
-            return _import_existing(kb_path, paths, skip_bad, workers)
-        return _import_new(kb_path, paths, skip_bad, workers)
+        if kb_path.is_dir():
+            raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
+                               "give the path of the .sqlite file (--kb PATH)")
+        kb_path.parent.mkdir(parents=True, exist_ok=True)
+        with import_lock(kb_path):
+            if kb_path.exists():
+                return _import_existing(kb_path, paths, skip_bad, workers)
+            return _import_new(kb_path, paths, skip_bad, workers)
     except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise KnowledgeBaseBusy(f"{kb_path}: the knowledge base is locked by another "
+                                    f"process ({exc})", "retry when it has finished; the "
+                                    "knowledge base is unchanged") from None
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ImportFailed(f"import into {kb_path} failed: {detail}",
                            "check that the KB and its directory are writable and the disk has "
@@ -292,9 +310,6 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
 
 def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
                      workers: int) -> ImportResult:
-    if kb_path.is_dir():
-        raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
-                           "give the path of the .sqlite file (--kb PATH)")
     conn = schema.connect(kb_path, readonly=False)
     try:
         try:
@@ -306,6 +321,8 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
             raise ImportFailed(f"{kb_path}: {problem}",
                                "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
+        with contextlib.suppress(sqlite3.OperationalError):   # a KB from before WAL: convert
+            conn.execute("PRAGMA journal_mode = WAL")        # (fails only while it is read)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -321,7 +338,6 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
 
 
 def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) -> ImportResult:
-    kb_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
@@ -334,6 +350,8 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
         conn.executescript(schema.INDEXES)
         conn.commit()
+        # WAL: checks read the KB while a later import writes to it (readers are never blocked)
+        conn.execute("PRAGMA main.journal_mode = WAL")   # not the attached parts
         conn.close()
         tmp.replace(kb_path)
         return result

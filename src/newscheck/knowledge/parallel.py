@@ -75,10 +75,29 @@ _COLS = {"items": "id, label, description, kind, office_kind, single_holder, sou
                        "source, sid"}
 
 
+MAX_ATTACHED = 10   # SQLite's default limit; an attached part stays until the connection closes
+
+
 def merge(conn: sqlite3.Connection, part: str, writer: Writer) -> None:
-    """Copy one part file into ``conn`` with the writer's replace-per-entity rule."""
+    """Copy one part file into ``conn`` with the writer's replace-per-entity rule: in SQL when
+    the part can be attached (SQLite cannot detach inside the import's transaction, so at most
+    ``MAX_ATTACHED`` parts per import), else row by row."""
     from .writer import _UPSERT
 
+    attached = conn.execute("PRAGMA database_list").fetchall()
+    if len(attached) - 1 < MAX_ATTACHED:
+        alias = f"part{len(attached)}"
+        conn.execute("ATTACH DATABASE ? AS " + alias, (part,))
+        if not writer.fresh:
+            for table, key in (("statements", "subject"), ("aliases", "entity")):
+                conn.execute(f"DELETE FROM main.{table} WHERE source = ? AND {key} IN "
+                             f"(SELECT id FROM {alias}.items)", (writer.source,))
+        conn.execute(_UPSERT.replace("VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     f"SELECT {_COLS['items']} FROM {alias}.items WHERE true"))
+        for table in ("aliases", "statements"):
+            conn.execute(f"INSERT INTO main.{table}({_COLS[table]}) "
+                         f"SELECT {_COLS[table]} FROM {alias}.{table}")
+        return
     src = sqlite3.connect(part)
     try:
         ids = [(r[0], writer.source) for r in src.execute("SELECT id FROM items")]

@@ -37,8 +37,8 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "6"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
-#                        people; 6: US Congress records (data/congress/)
+LOADER_VERSION = "7"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
+#                        people; 6: US Congress records (data/congress/); 7: its source name
 
 
 def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
@@ -178,7 +178,8 @@ def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
             cwriter = Writer(conn, us.pack_source(cmeta), fresh=True)
             for rec in crecords:
                 cwriter.put(rec)
-            cwriter.finish(kind="congress", file=str(congress), as_of=cmeta["as_of"])
+            cwriter.finish(kind="congress pack", as_of=cmeta["as_of"],
+                           file=f"newscheck {__version__} US Congress records")
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
         writer = Writer(conn, source_label(meta), fresh=True)
         for rec in records:

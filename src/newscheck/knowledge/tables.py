@@ -79,11 +79,21 @@ def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | B
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path}: not UTF-8 text ({exc.reason})") from None
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:     # e.g. a field over csv's 128 KiB limit
+        raise ImportFailed(f"{path}:{reader.line_num}: malformed header: {exc}") from None
 
     def rows() -> Iterator[tuple[int, dict[str, str] | BadRow]]:
         keys = [h.strip().lower() for h in header]
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:     # a field over 128 KiB, a NUL: this row, skippable
+                yield reader.line_num, BadRow(str(exc))
+                continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(keys):
@@ -160,8 +170,15 @@ class PositionIndex:
         for k in _keys(label, self.countries):
             if k in self.by_key:
                 return self.by_key[k]
+        if _QUALIFIED.search(label):    # "Alternate Prime Minister" is not the Prime Minister
+            return None
         kind = kind_from_label(label, country)
         return self.by_kind.get(kind) if kind else None
+
+
+# A title that qualifies an office names another office: never matched by kind alone.
+_QUALIFIED = re.compile(r"\b(?:alternate|deputy|vice|first|second|senior|assistant|junior|"
+                        r"associate|shadow|former|designate|elect)\b", re.I)
 
 
 def _position_records(rows: list[dict[str, str]], dataset_country: str | None = None

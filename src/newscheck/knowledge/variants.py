@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from .schema import norm
 
-_SLAVIC = re.compile(r"(?<=\w\w)(yy|iy|yi|y)$")
+_SLAVIC = re.compile(r"(?<=[sz]k)(yy|iy|yi|y)$")
 _SLAVIC_FORMS = ("yy", "iy", "yi", "y")
 _INITIALS = re.compile(r"\b((?:[A-Z]\. ?){2,})(?=\s)")
 _MIDDLE_INITIAL = re.compile(r"^(\S+) (?:[A-Z]\. )+(\S+.*)$")
@@ -36,6 +36,8 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "d
                         "van", "von", "le", "la", "di", "del", "der", "mac", "ben", "ould"})
 
 
+# Names built as chains of given names (Arabic, Somali): no short forms at all.
+_CHAIN = re.compile(r"\b(?:al|el|bin|ibn|bint|abu|abd|ould|binti)\b|\b(?:al|el)-", re.I)
 # "Mohammed bin Salman": what follows "bin" is the father's name, not a short form.
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "binti"})
 
@@ -57,8 +59,11 @@ def _short_forms(words: list[str]) -> set[str]:
     return out
 
 
-def variants(label: str) -> set[str]:
-    """Other ways news writes ``label`` (not checked for uniqueness; the label itself excluded)."""
+def variants(label: str, *, short: bool = True) -> set[str]:
+    """Other ways news writes ``label`` (not checked for uniqueness; the label itself excluded).
+    ``short``: also short forms (only for people news names that way: heads of state and
+    government, foreign ministers — not for every minister, whose names may be chains of given
+    names that other people bear in full, "Osman Omar al-Sharif" → "Omar Sharif")."""
     base = {label}
     if (m := _MIDDLE_INITIAL.match(label)) is not None and not re.match(r"^[A-Z]\.", label):
         base.add(f"{m[1]} {m[2]}")
@@ -70,23 +75,25 @@ def variants(label: str) -> set[str]:
             stem = words[-1][: m.start()]
             base |= {" ".join([*words[:-1], stem + end]) for end in _SLAVIC_FORMS}
     out = set(base)
-    for b in base:
-        out |= _short_forms(b.split())
+    if short and not _CHAIN.search(label):
+        for b in base:
+            out |= _short_forms(b.split())
     out.discard(label)
     return {v for v in out if len(v.split()) >= MIN_SHORT_WORDS}
 
 
 def unique_variants(people: Iterable[tuple[str, str, Iterable[str]]],
-                    reserved: Iterable[str] = ()) -> dict[str, list[str]]:
+                    reserved: Iterable[str] = (),
+                    prominent: frozenset[str] = frozenset()) -> dict[str, list[str]]:
     """``{person id: [new aliases]}`` for ``(id, label, existing names)`` triples: a variant is
     kept only when no other person has it as a name or variant and it is not ``reserved``
-    (country names, office titles)."""
+    (country names, office titles). Short forms only for the ``prominent`` ids."""
     owners: dict[str, set[str]] = defaultdict(set)
     wanted: dict[str, set[str]] = {}
     for pid, label, names in people:
         for name in (label, *names):
             owners[norm(name)].add(pid)
-        wanted[pid] = variants(label)
+        wanted[pid] = variants(label, short=pid in prominent)
         for v in wanted[pid]:
             owners[norm(v)].add(pid)
     taken = {norm(r) for r in reserved}

@@ -1,7 +1,8 @@
 """``--format html`` and the API's HTML: the article with every claim highlighted, problems first.
 
-The page, top to bottom: the title and dates; **what is wrong** (every refuted claim with its
-plain-words reason, each linking to its place in the article); download buttons (JSON report and
+The page, top to bottom: the title and dates; **what is wrong** (every refuted claim, and with
+``--against`` every claim not in the source, with its plain-words reason, each linking to its
+place in the article); download buttons (JSON report and
 ClaimReview, as ``data:`` links: no script needed); the counts; warnings; the article with the
 claims highlighted; one card per claim (verdict, claim, explanation; the raw facts and evidence
 behind a "Details" toggle, Wikidata ids linked); the page debris and credits that were removed
@@ -102,7 +103,6 @@ def render_html(report: Report, *, standalone: bool = True, assets: str = "/stat
         *_downloads(report),
         *_summary(report),
         *_warnings(report),
-        *_not_in_source(report),
         '<div class="grid">',
         '<section aria-labelledby="h-article">',
         '<h2 id="h-article" tabindex="-1">The article, claims highlighted</h2>',
@@ -147,26 +147,39 @@ def _header(report: Report, title: str) -> list[str]:
     ]
 
 
+def _problem_items(claims: list[tuple[int, Claim]]) -> list[str]:
+    return [f'<li class="v-{verdict_of(c).label}"><a class="what" href="#at-{n}">'
+            f"{ICONS[verdict_of(c).label]} {esc(c.text)}</a>"
+            f'<p class="why">{esc(verdict_of(c).explanation)}</p>'
+            f'<a class="goto" href="#claim-{n}">details of claim {n}</a></li>' for n, c in claims]
+
+
 def _problems(report: Report) -> list[str]:
-    """Problems first: every refuted claim, its reason, and a link to its place."""
+    """Problems first: every refuted claim and (``--against``) every claim not in the source,
+    each with its reason and a link to its place in the article."""
     refuted = [(n, c) for n, c in enumerate(report.claims, 1)
                if verdict_of(c).label == "refuted"]
-    if not refuted:
+    added = [(n, c) for n, c in not_in_source(report) if verdict_of(c).label != "refuted"]
+    if not refuted and not added:
         checked = sum(1 for c in report.claims if verdict_of(c).label == "supported")
         return ['<section class="problems none" id="problems" aria-labelledby="h-problems">',
                 '<h2 id="h-problems">No claim was found to be false</h2>',
                 f"<p>{checked} of {len(report.claims)} claims were confirmed; the others could "
                 "not be checked (see below). Absence of data is never counted as an error.</p>",
                 "</section>"]
-    noun = "claim is" if len(refuted) == 1 else "claims are"
-    items = [f'<li class="v-refuted"><a class="what" href="#at-{n}">'
-             f'{ICONS["refuted"]} {esc(c.text)}</a>'
-             f'<p class="why">{esc(verdict_of(c).explanation)}</p>'
-             f'<a class="goto" href="#claim-{n}">details of claim {n}</a></li>'
-             for n, c in refuted]
-    return ['<section class="problems" id="problems" aria-labelledby="h-problems">',
-            f'<h2 id="h-problems">{len(refuted)} {noun} false</h2>',
-            "<ol>", *items, "</ol>", "</section>"]
+    label = "h-problems" if refuted else "h-added"
+    out = [f'<section class="problems" id="problems" aria-labelledby="{label}">']
+    if refuted:
+        noun = "claim is" if len(refuted) == 1 else "claims are"
+        out += [f'<h2 id="h-problems">{len(refuted)} {noun} false</h2>',
+                "<ol>", *_problem_items(refuted), "</ol>"]
+    if added:
+        heading = f"Not in the source ({len(added)})"
+        out.append(f'<h3 id="h-added">{heading}</h3>' if refuted
+                   else f'<h2 id="h-added">{heading}</h2>')
+        out += ["<p>The source article does not state these; check them before publishing.</p>",
+                "<ol>", *_problem_items(added), "</ol>"]
+    return [*out, "</section>"]
 
 
 def _data_link(name: str, mime: str, content: str, text: str) -> str:
@@ -204,16 +217,6 @@ def _warnings(report: Report) -> list[str]:
     items = "".join(f"<li>{esc(w)}</li>" for w in report.warnings)
     return ['<section class="warnings" role="note">', "<h2>Warnings</h2>",
             f"<ul>{items}</ul>", "</section>"]
-
-
-def _not_in_source(report: Report) -> list[str]:
-    added = not_in_source(report)
-    if not added:
-        return []
-    items = "".join(f'<li><a href="#claim-{n}">{n}</a>. {esc(c.text)}</li>' for n, c in added)
-    return ['<section class="added" aria-labelledby="h-added">',
-            f'<h2 id="h-added">Not in the source ({len(added)})</h2>', f"<ul>{items}</ul>",
-            "</section>"]
 
 
 def _highlighted(text: str, claims: list[Claim]) -> str:

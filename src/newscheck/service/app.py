@@ -15,10 +15,10 @@ opened once, read-only, and shared.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from importlib import resources
@@ -40,7 +40,6 @@ from .inputs import CheckInput, CheckRequest, parse_form, parse_json
 
 STATIC = resources.files("newscheck.service") / "static"
 ENV_PREFIX = "NEWSCHECK_SERVE_"
-SUPPORTS_AGAINST = "against" in inspect.signature(pipeline.check).parameters
 
 
 @dataclass(frozen=True)
@@ -97,9 +96,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from ..knowledge import open_kb
 
     kb = open_kb(settings.kb)
-    if settings.corpus and not SUPPORTS_AGAINST:
-        raise NewscheckError("--corpus needs text evidence, which this version of newscheck "
-                             "does not have yet", "run without --corpus")
+    if settings.corpus:         # fail at start on a bad --corpus, not on the first request
+        from ..corpus import open_corpus
+
+        open_corpus(settings.corpus).close()
     app = FastAPI(title="newscheck", version=__version__, docs_url=None, redoc_url=None,
                   description="Claim-by-claim, time-aware fact checking of news articles.")
     app.state.kb, app.state.settings = kb, settings
@@ -170,6 +170,20 @@ def _entity(entity: Any) -> dict[str, Any]:
     return out
 
 
+_local = threading.local()
+
+
+def _thread_corpus(path: str) -> Any:
+    """The reference corpus opened once per worker thread (its store is not shared between
+    threads) and kept open for the thread's next requests."""
+    corpus = getattr(_local, "corpus", None)
+    if corpus is None:
+        from ..corpus import open_corpus
+
+        corpus = _local.corpus = open_corpus(path)
+    return corpus
+
+
 def _run(given: CheckInput, kb: Any, settings: Settings) -> Report:
     """The blocking part of a check (in a worker thread): fetch if asked, then the pipeline."""
     content, fetched = given.content, None
@@ -183,11 +197,10 @@ def _run(given: CheckInput, kb: Any, settings: Settings) -> Report:
                         timeout=min(settings.fetch_timeout, settings.time_limit))
         content = fetched.data
     extra: dict[str, Any] = {}
-    if given.against:
-        if not SUPPORTS_AGAINST:
-            raise ApiError(422, "against_unavailable", "comparing with source articles "
-                           "(against) is not available in this version of newscheck")
-        extra["against"] = given.against
+    if given.against:           # bytes: a source text is content, never a path or URL
+        extra["against"] = [a.encode("utf-8") for a in given.against]
+    if settings.corpus:
+        extra["corpus"] = _thread_corpus(settings.corpus)
     assert content is not None
     # a request's content is never taken for a path or URL: str goes in as text= or html=, or
     # as bytes when its format is to be detected (the page's box takes text or HTML)

@@ -14,8 +14,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     kb: Annotated[Path | None, typer.Option(help="Knowledge base file (default as for "
                                                  "`newscheck check`).")] = None,
-    corpus: Annotated[Path | None, typer.Option(help="Directory of reference articles (text "
-                                                     "evidence), when available.")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Reference corpus directory (`newscheck "
+                                                     "corpus add`) used as evidence.")] = None,
     allow_fetch: Annotated[bool, typer.Option(help="Fetch articles given as URLs (never from "
                                                    "this machine or private networks).")]
     = False,
