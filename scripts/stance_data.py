@@ -20,7 +20,6 @@ import csv
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,16 +32,6 @@ SHARED = next((p for p in (Path(os.environ.get("NEWSCHECK_SHARED", "/nonexistent
                            ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
                if p.is_dir()), ROOT.parent / "shared" / "data")
 STANCE = SHARED / "stance"
-
-
-def _rows(handle: Any, reader: Any, **kwargs: Any) -> Iterator[Any]:
-    """CSV rows with fields of any size; csv's process-wide limit is restored after (importing
-    this module must not change how newscheck's table importer treats oversized fields)."""
-    old = csv.field_size_limit(sys.maxsize)
-    try:
-        yield from reader(handle, **kwargs)
-    finally:
-        csv.field_size_limit(old)
 
 
 def available() -> bool:
@@ -139,10 +128,11 @@ _HV = {"Supports": ("supported", "support"), "Refutes": ("refuted", "refute"),
 def healthver(split: str) -> Iterator[ClaimExample]:
     path = STANCE / "healthver" / "data" / f"healthver_{split}.csv"
     with path.open(encoding="utf-8") as handle:
-        for row in _rows(handle, csv.DictReader):
-            label, stance = _HV[row["label"]]
-            yield ClaimExample(row["id"], row["claim"], (row["evidence"],), label,  # type: ignore[arg-type]
-                               (stance,))  # type: ignore[arg-type]
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        label, stance = _HV[row["label"]]
+        yield ClaimExample(row["id"], row["claim"], (row["evidence"],), label,  # type: ignore[arg-type]
+                           (stance,))  # type: ignore[arg-type]
 
 
 def scifact_rte(split: str) -> Iterator[ClaimExample]:
@@ -150,7 +140,7 @@ def scifact_rte(split: str) -> Iterator[ClaimExample]:
     not-entailed claims with a rationale are its CONTRADICT claims)."""
     path = STANCE / "covid-fact" / "RTE-scifact" / f"{split}.tsv"
     with path.open(encoding="utf-8") as handle:
-        for row in _rows(handle, csv.reader, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row[0] == "index":
                 continue
             support = row[3] == "entailment"
