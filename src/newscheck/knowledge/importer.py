@@ -14,20 +14,24 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
 
-from ..errors import ImportFailed
-from . import schema, tables
+from ..errors import ImportFailed, KnowledgeBaseBusy
+from . import congress, schema, tables
+from .kblock import import_lock
+from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
 
 _DUMP_DATE = re.compile(r"(?<!\d)(20\d{2})-?(\d{2})-?(\d{2})(?!\d)")
 _LINE_STARTS = frozenset({b"{", b"[", b"]", b"", b" ", b"\t", b"\r"})
+_ENDS = (b"}", b"},", b"}\r", b"},\r", b"} ", b"}, ")   # how every entity line ends
+_FRAMES = frozenset({b"", b"[", b"]"})                   # the other lines a dump may hold
 _DECOMPRESS_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
 
 
@@ -41,7 +45,8 @@ class ImportResult:
 
 
 def detect(path: Path) -> str:
-    """``"wikidata"`` or ``"table"``, from the first bytes of the (decompressed) content."""
+    """``"wikidata"``, ``"table"`` or ``"congress"`` (YAML), from the first bytes of the
+    (decompressed) content."""
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
     if path.is_dir():
@@ -56,6 +61,8 @@ def detect(path: Path) -> str:
         raise ImportFailed(f"{path}: the file is empty")
     if text[:1] in (b"[", b"{"):
         return "wikidata"
+    if congress.looks_like_congress(text):
+        return "congress"
     first = text.split(b"\n", 1)[0]
     if b"\x00" not in head and b"," in first:
         return "table"
@@ -112,7 +119,11 @@ def _bz2_chunks(fh: IO[bytes]) -> Iterator[bytes]:
 def _chunks(path: Path) -> Iterator[bytes]:
     """Decompressed chunks of ``path``, at most ``OUT`` bytes each (much faster than
     GzipFile.readline, constant memory); multi-member files included; a missing end is an
-    error."""
+    error; a line longer than :data:`.linecap.MAX_LINE_BYTES` is cut and marked."""
+    return capped(_raw_chunks(path))
+
+
+def _raw_chunks(path: Path) -> Iterator[bytes]:
     with path.open("rb") as fh:
         head = fh.read(4)
         fh.seek(0)
@@ -141,34 +152,65 @@ def _lines(path: Path) -> Iterator[bytes]:
         yield rest
 
 
-def _dump_pass(path: Path, writer: Writer, *, skip_bad: bool,
-               only: set[str] | None = None) -> int:
-    """One pass over a dump; ``only`` restricts it to those ids (second pass). Returns skips.
+def _dump_pass(path: Path, writer: Writer, *, skip_bad: bool, only: set[str] | None = None,
+               workers: int = 1) -> int:
+    """One pass over a dump; ``only`` restricts it to those ids (second pass). Returns skips."""
+    if workers <= 1:
+        return dump_lines(_lines(path), path, writer, skip_bad=skip_bad, only=only)
+    from .parallel import blocks, import_blocks
 
-    The hot loop: most lines of a full dump fail the byte pre-filter and are never parsed."""
+    def handle(lines: list[bytes], part: Writer, first: int) -> int:
+        return dump_lines(lines, path, part, skip_bad=skip_bad, only=only, first=first)
+
+    try:
+        return import_blocks(blocks(_chunks(path)), handle, writer, workers, writer.conn)
+    except _DECOMPRESS_ERRORS as exc:
+        raise ImportFailed(f"{path}: compressed data is truncated or corrupt ({exc})",
+                           "download the file again; the knowledge base is unchanged") from None
+
+
+def dump_lines(lines: Iterable[bytes], path: Path, writer: Writer, *, skip_bad: bool,
+               only: set[str] | None = None, first: int = 1) -> int:
+    """Import dump ``lines`` (numbered from ``first``, for messages); returns skipped lines."""
     gc_was = gc.isenabled()
     gc.disable()   # millions of short-lived dicts and no cycles: the collector only costs time
     try:
-        return _dump_loop(path, writer, skip_bad, only)
+        skipped = _dump_loop(lines, path, writer, skip_bad, only, first)
+        writer.flush()
+        return skipped
     finally:
         if gc_was:
             gc.enable()
 
 
-def _dump_loop(path: Path, writer: Writer, skip_bad: bool, only: set[str] | None) -> int:
+def _dump_loop(lines: Iterable[bytes], path: Path, writer: Writer, skip_bad: bool,
+               only: set[str] | None, first: int) -> int:
+    """The hot loop: every line gets an ``endswith`` (structure) and, if it can be an entity at
+    all, the byte pre-filter; only lines that may be kept are parsed."""
     skipped = 0
     relevant = NEEDLES.search
     put = writer.put
-    for n, raw in enumerate(_lines(path), 1):
-        if only is not None:
+    for n, raw in enumerate(lines, first):
+        if not raw.endswith(_ENDS):      # a cut or broken line, unless blank or '[' / ']'
+            if raw.strip() in _FRAMES:
+                continue
+            line, problem = None, (
+                f"the line is longer than {MAX_LINE_BYTES} bytes (a whole dump on one line?)"
+                if raw.endswith(OVERLONG) else
+                "the line is cut short or broken (an entity line ends in '}')")
+        elif only is not None:
             if line_id(raw) not in only:
                 continue
+            line, problem = unframe(raw), None
         elif raw[:1] in _LINE_STARTS and relevant(raw) is None:
             continue   # irrelevant (garbage lines fall through and are reported)
-        line = unframe(raw)
-        if line is None:
-            continue
+        else:
+            line, problem = unframe(raw), None
         try:
+            if problem:
+                raise BadRecord(problem)
+            if line is None:
+                continue
             if line[:1] != b"{":
                 raise BadRecord("not a JSON object")
             rec = to_record(parse_line(line), keep_all=only is not None)
@@ -181,7 +223,6 @@ def _dump_loop(path: Path, writer: Writer, skip_bad: bool, only: set[str] | None
                                "unchanged") from None
         if rec is not None:
             put(rec)
-    writer.flush()
     return skipped
 
 
@@ -192,7 +233,7 @@ def _missing_positions(conn: sqlite3.Connection) -> set[str]:
 
 
 def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool, *,
-                fresh: bool = False) -> ImportResult:
+                fresh: bool = False, workers: int = 1) -> ImportResult:
     result = ImportResult()
     names = [f"Wikidata dump {p.name}" for p in paths]
     dumps: list[tuple[Path, Writer, int]] = []
@@ -203,14 +244,19 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
                                        international=tables.is_international(path))
             result.files.append(info)
             continue
+        if fmt == "congress":
+            result.files.append(import_congress(conn, path, skip_bad=skip_bad))
+            continue
         name = f"Wikidata dump {path.name}"
         # In a new KB a dump's entities (each listed once) have nothing to replace.
         writer = Writer(conn, name, fresh=fresh and names.count(name) == 1)
-        dumps.append((path, writer, _dump_pass(path, writer, skip_bad=skip_bad)))
+        dumps.append((path, writer, _dump_pass(path, writer, skip_bad=skip_bad,
+                                                workers=workers)))
     missing = _missing_positions(conn) if dumps else set()
     for path, writer, skipped in dumps:
         if missing:   # second pass: the positions people hold that the filter did not keep
-            skipped += _dump_pass(path, writer, skip_bad=skip_bad, only=missing)
+            skipped += _dump_pass(path, writer, skip_bad=skip_bad, only=missing,
+                                  workers=workers)
         writer.finish(kind="wikidata", file=str(path), as_of=dump_as_of(path), skipped=skipped)
         result.files.append({"file": str(path), "source": writer.source, "format": "wikidata",
                              "entities": writer.entities, "statements": writer.statements,
@@ -218,9 +264,24 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
     return result
 
 
-def import_files(kb_path: Path, files: Sequence[str | Path], *,
-                 skip_bad: bool = False) -> ImportResult:
-    """Import dumps and tables into ``kb_path`` (created if missing) in one transaction."""
+def import_congress(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
+                    as_of: str | None = None, source: str | None = None) -> dict[str, object]:
+    """One congress-legislators YAML file (knowledge/congress.py); ``as_of`` defaults to the
+    newest start date in the file."""
+    parsed = congress.parse(path, as_of=as_of, skip_bad=skip_bad)
+    writer = Writer(conn, source or f"congress-legislators {path.name}")
+    for rec in parsed.records:
+        writer.put(rec)
+    writer.finish(kind="congress", file=str(path), as_of=parsed.as_of, skipped=parsed.skipped)
+    return {"file": str(path), "source": writer.source, "format": "congress",
+            "entities": writer.entities, "statements": writer.statements,
+            "skipped": parsed.skipped}
+
+
+def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool = False,
+                 workers: int = 1) -> ImportResult:
+    """Import dumps and tables into ``kb_path`` (created if missing) in one transaction;
+    ``workers`` > 1 parses each dump in that many processes (:mod:`.parallel`)."""
     paths: list[Path] = []
     for f in files:
         paths += tables.dataset_files(Path(f))
@@ -228,20 +289,27 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *,
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)
     try:
-        if kb_path.exists():
-            return _import_existing(kb_path, paths, skip_bad)
-        return _import_new(kb_path, paths, skip_bad)
+        if kb_path.is_dir():
+            raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
+                               "give the path of the .sqlite file (--kb PATH)")
+        kb_path.parent.mkdir(parents=True, exist_ok=True)
+        with import_lock(kb_path):
+            if kb_path.exists():
+                return _import_existing(kb_path, paths, skip_bad, workers)
+            return _import_new(kb_path, paths, skip_bad, workers)
     except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise KnowledgeBaseBusy(f"{kb_path}: the knowledge base is locked by another "
+                                    f"process ({exc})", "retry when it has finished; the "
+                                    "knowledge base is unchanged") from None
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ImportFailed(f"import into {kb_path} failed: {detail}",
                            "check that the KB and its directory are writable and the disk has "
                            "space; the knowledge base is unchanged") from None
 
 
-def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool) -> ImportResult:
-    if kb_path.is_dir():
-        raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
-                           "give the path of the .sqlite file (--kb PATH)")
+def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
+                     workers: int) -> ImportResult:
     conn = schema.connect(kb_path, readonly=False)
     try:
         try:
@@ -253,10 +321,12 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool) -> Import
             raise ImportFailed(f"{kb_path}: {problem}",
                                "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
+        with contextlib.suppress(sqlite3.OperationalError):   # a KB from before WAL: convert
+            conn.execute("PRAGMA main.journal_mode = WAL")        # (fails only while it is read)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            result = _import_all(conn, paths, skip_bad)
+            result = _import_all(conn, paths, skip_bad, workers=workers)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):   # SQLite may have rolled back already
@@ -267,8 +337,7 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool) -> Import
         conn.close()
 
 
-def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool) -> ImportResult:
-    kb_path.parent.mkdir(parents=True, exist_ok=True)
+def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) -> ImportResult:
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
@@ -277,10 +346,12 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool) -> ImportResul
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         # Bulk-load dumps first and index after (faster); tables replace per entity, which
         # needs the indexes.
-        schema.create(conn, indexes=any(detect(p) == "table" for p in paths))
-        result = _import_all(conn, paths, skip_bad, fresh=True)
+        schema.create(conn, indexes=any(detect(p) != "wikidata" for p in paths))
+        result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
         conn.executescript(schema.INDEXES)
         conn.commit()
+        # WAL: checks read the KB while a later import writes to it (readers are never blocked)
+        conn.execute("PRAGMA main.journal_mode = WAL")   # not the attached parts
         conn.close()
         tmp.replace(kb_path)
         return result

@@ -71,6 +71,9 @@ def shape_of(path: Path, header: list[str]) -> str:
                        "the world-leaders columns (docs/knowledge.md)")
 
 
+MAX_FIELD = 131072      # csv's default field limit, kept even if a library raises the global one
+
+
 def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | BadRow]]]:
     with open_stream(path) as fh:
         raw = fh.read()
@@ -79,11 +82,24 @@ def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | B
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path}: not UTF-8 text ({exc.reason})") from None
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:     # e.g. a field over csv's 128 KiB limit
+        raise ImportFailed(f"{path}:{reader.line_num}: malformed header: {exc}") from None
 
     def rows() -> Iterator[tuple[int, dict[str, str] | BadRow]]:
         keys = [h.strip().lower() for h in header]
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:     # a field over 128 KiB, a NUL: this row, skippable
+                yield reader.line_num, BadRow(str(exc))
+                continue
+            if any(len(cell) > MAX_FIELD for cell in row):   # whatever csv's global limit is
+                yield reader.line_num, BadRow(f"field larger than {MAX_FIELD} characters")
+                continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(keys):

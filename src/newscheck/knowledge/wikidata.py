@@ -17,19 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+import orjson
+
 from .kinds import COUNTRY_CLASSES, HUMAN, POSITION_CLASSES, SUPERCLASS_KINDS, kind_from_label
 from .writer import Record, Stmt
 
-try:  # optional speed-up (not a dependency): ~12 % faster imports, docs/knowledge.md
-    import orjson
-
-    _loads: Callable[[bytes], Any] = orjson.loads
-    JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, ValueError)
-except ImportError:  # pragma: no cover - depends on the environment
-    import json
-
-    _loads = json.loads
-    JSONError = (ValueError,)
+_loads: Callable[[bytes], Any] = orjson.loads
+JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, ValueError)
 
 PRECISION = {9: "year", 10: "month", 11: "day"}
 ITEM_PROPS = ("P31", "P279", "P17", "P1001")
@@ -82,6 +76,9 @@ def _parse_time(text: str, precision: int) -> tuple[str, str] | None:
     except ValueError:
         return None
     return first.isoformat(), prec
+
+
+RANKS = ("normal", "preferred", "deprecated")
 
 
 def _lang_value(block: Any) -> str:
@@ -137,6 +134,8 @@ def to_record(ent: Mapping[str, Any], *, keep_all: bool = False) -> Record | Non
     for prop in ("P39", *ITEM_PROPS):
         for st in claims.get(prop, ()):
             rank = st.get("rank", "normal")
+            if rank not in RANKS or not isinstance(st.get("id", ""), str):
+                raise BadRecord(f"a {prop} statement's rank {rank!r} or id is malformed")
             snak = st.get("mainsnak") or {}
             value = _item_id(snak)
             if value is None:

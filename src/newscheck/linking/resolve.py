@@ -130,6 +130,23 @@ def link_claims(claims: list[Claim], article: Article, kb: KnowledgeBase) -> lis
     return claims
 
 
+def _through_classes(r: _Resolver, offices: tuple[str, ...], claim: Claim) -> tuple[str, ...]:
+    """A written title that names a *class* of offices in the KB (a Wikidata item "prime
+    minister" with the alias "prime minister", of which every country's office is a subclass)
+    stands for the offices under it (the KB's P279 hierarchy, transitively): those the subject
+    ever held when that narrows them, else all of them (the country narrows them next)."""
+    expanded: list[str] = []
+    for office in offices:
+        expanded.extend(r.kb.subclasses(office) or (office,))
+    if tuple(expanded) == offices:
+        return offices
+    if claim.subject is None:
+        return tuple(dict.fromkeys(expanded))
+    held = {t.position for p in claim.subject.candidates for t in r.kb.positions(p)}
+    mine = [o for o in expanded if o in held]
+    return tuple(dict.fromkeys(mine or expanded))
+
+
 def _person_refs(claims: list[Claim]) -> Iterable[tuple[Claim, EntityRef]]:
     for claim in claims:
         if claim.subject is not None and claim.kind in _PERSON_SUBJECT:
@@ -170,7 +187,7 @@ def _link_office(r: _Resolver, claim: Claim) -> tuple[str, ...]:
     obj = claim.object
     assert obj is not None
     q = claim.qualifiers
-    offices = obj.candidates
+    offices = _through_classes(r, obj.candidates, claim)
     country = q.get("country")
     if offices and country:
         # a label several countries use, with the country the article states ("South Korean
