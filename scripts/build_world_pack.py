@@ -127,11 +127,37 @@ _KEPT_KINDS = frozenset({"head_of_state", "head_of_government", "deputy_head_of_
 _CABINET_SECRETARY = re.compile(r"^(?:United States )?Secretary of (?!State for)", re.I)
 
 
+# Sources kept whole: the US government's offices (attorney general, governors, ambassadors)
+# are named in news everywhere.
+KEEP_ALL = frozenset({"us-cabinet"})
+
+
 def keep_position(rec: Record) -> bool:
     juris = next((s.value for s in rec.statements if s.property == "P1001"), None)
     return (kind_from_label(rec.label, juris) in _KEPT_KINDS
             or bool(_CABINET_SECRETARY.match(rec.label))
             or rec.label in international_overrides())
+
+
+_PROMINENT = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+
+
+def name_variants(people: dict[str, list[str]],
+                  prominent: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """Aliases for the ways news writes names (knowledge/variants.py), kept only where no other
+    person — in the world pack or the starter pack — bears them, and no country or office title
+    is spelled so."""
+    from newscheck.knowledge.countries import all_countries
+    from newscheck.knowledge.offices import office_words
+    from newscheck.knowledge.starter import default_pack_dir, read_pack
+    from newscheck.knowledge.variants import unique_variants
+
+    _, starter = read_pack(default_pack_dir())
+    reserved = [n for rec in starter if rec.kind == "person" for n in (rec.label, *rec.aliases)]
+    reserved += [n for c in all_countries() for n in (c.name, *c.short_forms, *c.demonyms)]
+    reserved += list(office_words())
+    return unique_variants(((pid, row[1], [a for a in row[2].split("|") if a])
+                            for pid, row in people.items()), reserved, prominent)
 
 
 def render(sources: list[Source]) -> dict[str, str]:
@@ -140,8 +166,9 @@ def render(sources: list[Source]) -> dict[str, str]:
     people: dict[str, list[str]] = {}
     terms: list[list[str]] = []
     overrides = international_overrides()
+    kinds: dict[str, str | None] = {}
     kept = {rec.id for src in sources for rec in src.records
-            if rec.kind == "position" and keep_position(rec)}
+            if rec.kind == "position" and (src.id in KEEP_ALL or keep_position(rec))}
     for src in sources:
         for rec in src.records:
             if rec.kind == "position":
@@ -152,6 +179,7 @@ def render(sources: list[Source]) -> dict[str, str]:
                 kind, single, aliases = overrides.get(rec.label, ("", "", ()))
                 positions[rec.id] = [rec.id, rec.label, "|".join([*rec.aliases, *aliases]),
                                      p17, p1001, kind, single, src.id]
+                kinds[rec.id] = kind_from_label(rec.label, p1001 or None)
                 continue
             mine = [s for s in rec.statements if s.property == "P39" and s.value in kept]
             if mine:
@@ -161,6 +189,9 @@ def render(sources: list[Source]) -> dict[str, str]:
                     row = (s.sid or "").rsplit(":", 1)[-1]
                     terms.append([rec.id, s.value, _date(s.start, s.start_prec),
                                   _date(s.end, s.end_prec), src.id, row])
+    prominent = frozenset(row[0] for row in terms if kinds.get(row[1]) in _PROMINENT)
+    for pid, aliases in name_variants(people, prominent).items():
+        people[pid][2] = "|".join(filter(None, [people[pid][2], *aliases]))
     meta = {
         "name": "world pack", "version": 1,
         "description": "Heads of state and government, cabinets and international offices of "
@@ -178,13 +209,41 @@ def render(sources: list[Source]) -> dict[str, str]:
     }
 
 
+def coverage(pack: Path) -> str:
+    """Per source: country, snapshot date, people and terms the shipped pack holds."""
+    from collections import Counter
+
+    from newscheck.knowledge.countries import country
+
+    meta = json.loads((pack / "pack.json").read_text("utf-8"))
+    with (pack / "terms.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    terms = Counter(r["source"] for r in rows)
+    people = Counter(src for src, _ in {(r["source"], r["person"]) for r in rows})
+    lines = ["| source (every-politician-scrapers/…) | country | as of | commit | people | terms |",
+             "| --- | --- | --- | --- | ---: | ---: |"]
+    for s in meta["sources"]:
+        c = country(s["country"]) if s["country"] else None
+        where = c.name if c is not None else (s["country"] or "international / several")
+        lines.append(f"| {s['repository'].split('/')[-1]} | {where} | {s['as_of']} | "
+                     f"{s['commit'][:7]} | {people[s['id']]} | {terms[s['id']]} |")
+    lines.append(f"| **all {len(meta['sources'])} sources** | | | | "
+                 f"{len({r['person'] for r in rows})} | {len(rows)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 if the shipped files differ from a fresh build")
+    ap.add_argument("--coverage", action="store_true",
+                    help="print the shipped pack's coverage per source (a Markdown table)")
     args = ap.parse_args(argv)
+    if args.coverage:
+        print(coverage(args.out))
+        return 0
     if not args.data.is_dir():
         print(f"no shared data at {args.data}: nothing to build (pass --data PATH)")
         return 0

@@ -1,7 +1,8 @@
 """Verdicts on synthetic sentences built from real office-holder tables
 (newscheck.evaluate.tables; docs/verification.md, "Real-data evaluation").
 
-    python scripts/eval_tables.py [--data PATH] [-n N | --all] [--seed S] [--run starter|tables]
+    python scripts/eval_tables.py [--data PATH] [-n N | --all] [--seed S]
+                                  [--run starter|tables|world]
                                   [--details] [--json]
 """
 
@@ -24,7 +25,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("-n", type=int, default=300, help="cases per run (default 300)")
     ap.add_argument("--all", action="store_true", help="every case, no sampling")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--run", action="append", choices=("starter", "tables"),
+    ap.add_argument("--run", action="append", choices=("starter", "tables", "world"),
                     help="only this run (repeatable; default both)")
     ap.add_argument("--details", action="store_true",
                     help="list every TRUE case not supported and FALSE case not refuted")
@@ -35,7 +36,7 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="newscheck-tables-") as tmp:
         results = evaluate(args.data, Path(tmp), n=None if args.all else args.n,
-                           seed=args.seed, runs=tuple(args.run or ("starter", "tables")))
+                           seed=args.seed, runs=tuple(args.run or ("starter", "tables", "world")))
     if args.json:
         print(json.dumps([{**r.summary(), "false_refutation_cases": r.false_refutations}
                           for r in results], indent=2, ensure_ascii=False))

@@ -6,7 +6,8 @@ each set (docs/stance.md):
 
 * TRAIN (licence allows a derived model): Fool Me Twice dev (Apache-2.0; Wikipedia text CC BY-SA),
   Symmetric FEVER v0.1 (CC BY-SA 3.0), Check-COVID train (MIT), Factcheck-GPT 80 % of claims
-  (Apache-2.0).
+  (Apache-2.0), WiCE dev (annotations ODC-BY; Wikipedia claims CC BY-SA; cited web articles under
+  Common Crawl's terms).
 * EVALUATE only: Fool Me Twice test, Symmetric FEVER v0.2 test (claims seen in v0.1 removed),
   Check-COVID test, Factcheck-GPT the other 20 % of claims, HealthVer test and the SciFact RTE dev
   pairs (no licence file), SufficientFacts FEVER (no licence file), and CLIMATE-FEVER and
@@ -32,7 +33,16 @@ SHARED = next((p for p in (Path(os.environ.get("NEWSCHECK_SHARED", "/nonexistent
                            ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
                if p.is_dir()), ROOT.parent / "shared" / "data")
 STANCE = SHARED / "stance"
-csv.field_size_limit(sys.maxsize)
+
+
+def _rows(handle: Any, reader: Any, **kwargs: Any) -> Iterator[Any]:
+    """CSV rows with fields of any size; csv's process-wide limit is restored after (importing
+    this module must not change how newscheck's table importer treats oversized fields)."""
+    old = csv.field_size_limit(sys.maxsize)
+    try:
+        yield from reader(handle, **kwargs)
+    finally:
+        csv.field_size_limit(old)
 
 
 def available() -> bool:
@@ -129,7 +139,7 @@ _HV = {"Supports": ("supported", "support"), "Refutes": ("refuted", "refute"),
 def healthver(split: str) -> Iterator[ClaimExample]:
     path = STANCE / "healthver" / "data" / f"healthver_{split}.csv"
     with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
+        for row in _rows(handle, csv.DictReader):
             label, stance = _HV[row["label"]]
             yield ClaimExample(row["id"], row["claim"], (row["evidence"],), label,  # type: ignore[arg-type]
                                (stance,))  # type: ignore[arg-type]
@@ -140,7 +150,7 @@ def scifact_rte(split: str) -> Iterator[ClaimExample]:
     not-entailed claims with a rationale are its CONTRADICT claims)."""
     path = STANCE / "covid-fact" / "RTE-scifact" / f"{split}.tsv"
     with path.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for row in _rows(handle, csv.reader, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row[0] == "index":
                 continue
             support = row[3] == "entailment"
@@ -165,6 +175,39 @@ def sufficient_facts() -> Iterator[ClaimExample]:
                            (stance,))  # type: ignore[arg-type]
 
 
+def wice() -> Iterator[ClaimExample]:
+    """WiCE dev: a Wikipedia claim against the sentences of the web article it cites. Supported
+    claims: their first annotated supporting set → support. Every claim: the two sentences sharing
+    most words with it outside every supporting set → neutral (related but not saying it).
+    Partially supported claims give only those neutral pairs; not_supported claims are
+    not_enough_evidence (the article does not say it — which is not a refutation)."""
+    from newscheck.stance.features import content, tokens
+
+    for row in _jsonl(STANCE / "wice" / "data" / "entailment_retrieval" / "claim" / "dev.jsonl"):
+        sentences = row["evidence"]
+        used = {i for group in row["supporting_sentences"] for i in group}
+        claim_words = set(content(tokens(row["claim"])))
+
+        def overlap(i: int, words: set[str] = claim_words,
+                    texts: list[str] = sentences) -> tuple[int, int]:
+            return (len(words & set(content(tokens(texts[i])))), -i)
+
+        others = sorted((i for i in range(len(sentences)) if i not in used
+                         and not sentences[i].startswith("(meta data)")), key=overlap,
+                        reverse=True)[:2]
+        evidence = [sentences[i] for i in others]
+        stances: list[str] = ["neutral"] * len(evidence)
+        label = "not_enough_evidence"
+        if row["label"] == "supported" and row["supporting_sentences"][0]:
+            evidence.insert(0, " ".join(sentences[i] for i in row["supporting_sentences"][0]))
+            stances.insert(0, "support")
+            label = "supported"
+        elif row["label"] == "partially_supported":
+            label = "not_enough_evidence"
+        yield ClaimExample(row["meta"]["id"], row["claim"], tuple(evidence), label,  # type: ignore[arg-type]
+                           tuple(stances))  # type: ignore[arg-type]
+
+
 def training_sets() -> dict[str, list[ClaimExample]]:
     return {
         "fool-me-twice/dev": list(fool_me_twice("dev")),
@@ -173,6 +216,7 @@ def training_sets() -> dict[str, list[ClaimExample]]:
              "symmetric_v0.1/fever_symmetric_generated.jsonl"])),
         "check-covid/train": list(check_covid("train")),
         "factcheck-gpt/80%": list(factcheck_gpt(train=True)),
+        "wice/dev": list(wice()),
     }
 
 

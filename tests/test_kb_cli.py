@@ -55,6 +55,11 @@ def test_import_stats_text_and_json(kb: Path, tmp_path: Path) -> None:
     assert [s["name"] for s in data["sources"]] == [
         "Wikidata dump wikidata-20250630.json.gz",
         "office table officeholders-japan/holders21.csv"]
+    (japan,) = data["coverage_by_country"]          # per country, each source with its date
+    assert japan["country"] == "Q17" and japan["name"] == "Japan" and japan["people"] >= 3
+    assert japan["sources"] == {"Wikidata dump wikidata-20250630.json.gz": "2025-06-30",
+                                "office table officeholders-japan/holders21.csv": "2021-10-04"}
+    assert "country: Japan [Q17]" in text.output
 
 
 def test_import_default_target_is_the_user_kb(tmp_path: Path) -> None:

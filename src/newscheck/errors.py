@@ -109,11 +109,49 @@ class OnlineLookupFailed(KnowledgeError):
     code = "NC204"
 
 
+class ImportLocked(KnowledgeError):
+    """Another ``newscheck kb import`` holds the KB's import lock; nothing was changed."""
+
+    exit_code = 16
+    code = "NC210"
+
+
+class KnowledgeBaseBusy(KnowledgeError):
+    """The KB file is locked by another process beyond the wait (not a disk or data problem)."""
+
+    exit_code = 17
+    code = "NC211"
+
+
 class NotInKnowledgeBase(KnowledgeError):
     """A look-up (``newscheck kb lookup/holders``) found nothing of that name."""
 
     exit_code = 15
     code = "NC205"
+
+
+# --- fetching a URL (exit codes 18-19) ----------------------------------------------------------
+class FetchError(InputError):
+    """An article given as a URL could not be fetched."""
+
+    exit_code = 18
+    code = "NC500"
+
+
+class FetchFailed(FetchError):
+    """The network, the server or the page failed: offline, a timeout, an HTTP error status, too
+    many redirects, a page over the size limit."""
+
+    exit_code = 18
+    code = "NC501"
+
+
+class FetchRefused(FetchError):
+    """newscheck refused to fetch the URL: not http(s), or (in the server) an address on this
+    machine or a private network (SSRF protection), or fetching is switched off."""
+
+    exit_code = 19
+    code = "NC502"
 
 
 # --- stance (exit codes 22-23) -------------------------------------------------------------------
@@ -129,6 +167,28 @@ class StanceEndpointError(NewscheckError):
 
     exit_code = 23
     code = "NC611"
+
+
+# --- reference corpus (exit codes 20-21) ----------------------------------------------------------
+class CorpusError(NewscheckError):
+    """A reference corpus (``--corpus DIR``) cannot be used."""
+
+    exit_code = 20
+    code = "NC600"
+
+
+class CorpusNotFound(CorpusError):
+    """No corpus in the directory given (or it cannot be created)."""
+
+    exit_code = 20
+    code = "NC601"
+
+
+class CorpusCorrupt(CorpusError):
+    """The corpus database or its index is damaged or of another format."""
+
+    exit_code = 21
+    code = "NC602"
 
 
 # --- output (exit code 1) -------------------------------------------------------------------------

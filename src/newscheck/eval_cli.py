@@ -21,7 +21,8 @@ def eval_command(
         help="climate-fever, liar-plus, jsonl (claim, evidence list, label) or gold (a directory "
              "of gold articles).")],
     file: Annotated[Path, typer.Argument(help="The dataset file (a directory for gold).")],
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N claims.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        min=1, help="Only the first N claims (not for gold).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     plot: Annotated[Path | None, typer.Option(
         help="Also draw the confusion matrix and per-label bars into this PNG "

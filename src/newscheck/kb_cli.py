@@ -20,10 +20,12 @@ import typer
 
 from .cli_common import fail, parse_date
 from .errors import NewscheckError, NotInKnowledgeBase
+from .knowledge.serialize import entity_dict as _entity_dict
+from .knowledge.serialize import term_dict as _term_dict
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
-    from .model import Entity, Term
+    from .model import Entity
 
 kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_help=True,
                      add_completion=False, pretty_exceptions_enable=False)
@@ -58,27 +60,11 @@ def _dump(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _term_dict(t: Term) -> dict[str, Any]:
-    return {"person": t.person, "person_label": t.person_label, "position": t.position,
-            "position_label": t.position_label, "start": t.start.iso() if t.start else None,
-            "end": t.end.iso() if t.end else None, "source": t.source, "statement": t.statement,
-            "source_as_of": t.as_of.isoformat() if t.as_of else None}
-
-
-def _entity_dict(e: Entity) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": e.id, "label": e.label, "kind": e.kind,
-                           "aliases": list(e.aliases), "description": e.description}
-    if e.kind == "position":
-        out |= {"country": e.country, "office_kind": e.office_kind}
-    if e.demonyms:
-        out["demonyms"] = list(e.demonyms)
-    return out
-
-
 @kb_app.command("import")
 def import_(
     files: Annotated[list[Path], typer.Argument(help="Wikidata JSON dumps (.json, .json.gz, "
-                                                     ".json.bz2) and office-holder CSV tables.")],
+                                                     ".json.bz2), office-holder CSV tables and "
+                                                     "congress-legislators YAML files.")],
     kb: KbOption = None,
     skip_bad: Annotated[bool, typer.Option(help="Skip malformed records (and count them) "
                                                 "instead of failing.")] = False,
@@ -118,6 +104,11 @@ def stats(kb: KbOption = None, format: FormatOption = OutFormat.text) -> None:
         for s in data["sources"]:
             typer.echo(f"source: {s['name']} — {s['file']} (imported {s['imported']}, "
                        f"as of {s['as_of'] or '?'}, {s['entities']} entities)")
+        for c in data["coverage_by_country"]:
+            dated = ", ".join(f"{n}" + ("" if "as of" in n else f" (as of {d or '?'})")
+                              for n, d in c["sources"].items())
+            typer.echo(f"country: {c['name']} [{c['country']}] — {c['offices']} offices, "
+                       f"{c['people']} people, {c['terms']} terms; {dated}")
 
 
 def _resolve(base: KnowledgeBase, name: str) -> list[Entity]:
@@ -192,3 +183,29 @@ def holders(
                 typer.echo(f"  {t['person_label'] or t['person']} [{t['person']}]  "
                            f"{t['start'] or '?'} to {t['end'] or 'present'}  "
                            f"({t['coverage']}; {t['source']})")
+
+
+@kb_app.command()
+def search(
+    name: Annotated[str, typer.Argument(help="A name or part of one; spelling may be off.")],
+    kb: KbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many results.")] = 10,
+    format: FormatOption = OutFormat.text,
+) -> None:
+    """People and positions whose name resembles NAME (fuzzy), best first."""
+    from .knowledge.search import fuzzy_search
+
+    with _errors(), _open(kb) as base:
+        found = fuzzy_search(base, name, limit=limit)
+        if not found:
+            raise NotInKnowledgeBase(f"nothing in the knowledge base is called anything like "
+                                     f"{name!r}", "try a shorter part of the name, or "
+                                     "`newscheck kb stats` to see what the KB holds")
+        results = [{"entity": _entity_dict(m.entity), "matched": m.alias, "score": m.score}
+                   for m in found]
+        if format is OutFormat.json:
+            _dump({"query": name, "results": results})
+            return
+        for m in found:
+            e = m.entity
+            typer.echo(f"{e.id}  {e.label}  ({e.kind})  matched “{m.alias}”, score {m.score:g}")

@@ -162,6 +162,8 @@ class Article:
     input_format: Literal["html", "text"] = "text"
     removed: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    # What intake had to guess (an encoding): copied into the report's warnings, not its article.
+    warnings: list[str] = field(default_factory=list, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -289,6 +291,8 @@ class Report:
     knowledge: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     version: str = ""
+    against: dict[str, Any] | None = None    # check --against: sources, claims not in them
+    corpus: dict[str, Any] | None = None     # check --corpus: the reference corpus used
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
@@ -297,13 +301,24 @@ class Report:
         return {"claims": len(self.claims), **counts}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = self.to_dict_without_claims()
+        out["claims"] = [c.to_dict() for c in self.claims]    # keeps its place in the order
+        return out
+
+    def to_dict_without_claims(self) -> dict[str, Any]:
+        """:meth:`to_dict` with ``claims`` in its place but not filled (streamed renderers)."""
+        out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "newscheck": self.version,
             "article": self.article.to_dict(),
             "anchor": self.anchor.to_dict(),
             "knowledge": dict(self.knowledge),
-            "claims": [c.to_dict() for c in self.claims],
+            "claims": None,
             "summary": self.summary(),
             "warnings": list(self.warnings),
         }
+        if self.against is not None:
+            out["against"] = dict(self.against)
+        if self.corpus is not None:
+            out["corpus"] = dict(self.corpus)
+        return out

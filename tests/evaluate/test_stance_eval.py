@@ -113,3 +113,13 @@ def test_missing_file_unknown_dataset_and_dead_endpoint(jsonl: Path, tmp_path: P
     assert proc.returncode == 22 and "no NLI model" in proc.stderr
     proc = run("jsonl", str(jsonl), "--llm-endpoint", "http://127.0.0.1:9/v1")
     assert proc.returncode == 23 and "cannot reach" in proc.stderr
+
+
+@pytest.mark.slow
+def test_gold_runs_the_pipeline_over_the_gold_articles() -> None:
+    gold_dir = Path(__file__).resolve().parents[1] / "data" / "claims"
+    proc = run("gold", str(gold_dir), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["model"] == "pipeline (knowledge base)" and out["n"] > 100
+    assert out["per_label"]["refuted"]["precision"] >= 0.9

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newscheck.errors import InputNotFound, MalformedInput, UnsupportedInput
+from newscheck.errors import FetchFailed, InputNotFound, MalformedInput
 from newscheck.intake import extract
 from newscheck.intake.locate import looks_like_path
 
@@ -63,7 +63,8 @@ def test_exactly_one_source() -> None:
         extract()
 
 
-@pytest.mark.parametrize("url", ["https://example.com/news/1", "http://example.org"])
-def test_a_url_gets_a_clear_message(url: str) -> None:
-    with pytest.raises(UnsupportedInput, match="is a URL"):
+@pytest.mark.parametrize("url", ["https://no-such-host.invalid/news/1", "http://no-such.invalid"])
+def test_a_url_is_fetched_not_read_as_a_path(url: str) -> None:
+    """A URL goes to intake/fetch.py (tests/intake/test_fetch.py); offline it says so."""
+    with pytest.raises(FetchFailed, match="offline"):
         extract(url)

@@ -33,18 +33,27 @@ def test_colour_uses_escape_codes_and_keeps_icons() -> None:
     assert "✘ Refuted" in out and "✔ Supported" in out
 
 
-def test_only_not_enough_evidence_explanations_are_shortened() -> None:
+def test_every_reason_is_shown_whole() -> None:
+    """A not_enough_evidence reason that states the facts and ends with why no refutation was
+    given must not be cut into a refutation-like sentence (issue 8)."""
     report = sample_report()
-    long = "A first sentence that is long enough to keep. " + "word " * 100
+    long = ("On 2023-05-07 South Korea's foreign minister was Park Jin; Chung Eui-yong was in no "
+            "recorded office then; no refutation is given because the name could refer to more "
+            "than one person " + "and more words " * 20 + "THE END.")
     cls = report.claims[0].verdict.__class__  # type: ignore[union-attr]
-    report.claims[0].verdict = cls("not_enough_evidence", 0.0, long)
-    out = render_text(report, color=False, width=200)
-    assert "A first sentence that is long enough to keep." in out
-    assert "word word" not in out
-    # a supported or refuted verdict's reason names the holder and dates: shown whole
-    report.claims[0].verdict = cls("refuted", 0.9, long + "held by Rishi Sunak.")
-    out = render_text(report, color=False, width=200)
-    assert "Rishi Sunak" in out
+    for label in ("not_enough_evidence", "refuted"):
+        report.claims[0].verdict = cls(label, 0.0, long)
+        flat = " ".join(render_text(report, color=False, width=200).split())
+        assert "no refutation is given because" in flat and "THE END." in flat
+
+
+def test_removed_debris_is_listed_with_count_and_first_items() -> None:
+    report = sample_report()
+    report.article.removed = ["Share this article", "Advertisement", "Read more: other news",
+                              "Sign up for our newsletter", "Cookie settings"]
+    out = " ".join(render_text(report, color=False, width=200).split())
+    assert ("removed from the page before checking: 5 items (Share this article; Advertisement; "
+            "Read more: other news; … and 2 more)") in out
 
 
 def test_auto_colour_is_off_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,3 +61,9 @@ def test_a_broken_model_file_is_a_clear_error(tmp_path: Path, content: str) -> N
 def test_nli_and_llm_together_are_refused() -> None:
     with pytest.raises(StanceModelError):
         load_stance(nli_model="x", llm_endpoint="http://127.0.0.1:9")
+
+
+def test_a_claim_it_cannot_read_is_neutral_not_a_guess_from_numbers() -> None:
+    claim = "Готовится буквально минут 15, нужно только заранее замочить лапшу."
+    (r,) = load_stance().predict([(claim, "기사입력 :[ 2018-08-25 15:24 ]")])
+    assert r.label == "neutral" and r.probs["support"] == 0.0

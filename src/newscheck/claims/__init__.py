@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, EntityRef, TimeAnchor
 from .checkworthy import is_checkworthy
+from .congress import congress_claims, overlaps
 from .draft import Context, Draft, claim_time, key
 from .eventbase import EventState
 from .events import meeting_claims, visit_claims
@@ -67,8 +68,10 @@ def extract_claims(article: Article, kb: KnowledgeBase, anchor: TimeAnchor) -> l
                       previous if pm is None else state.ante.resolve(pm.group(1)), stated)
         events = [*meeting_claims(ctx, state), *visit_claims(ctx, state)]
         events += first_claims(ctx, state, events)
-        found = [*role_claims(ctx), *generic_former_claims(ctx), *counterpart_claims(ctx),
-                 *events]
+        congress = congress_claims(ctx)
+        found = [*congress, *(d for d in role_claims(ctx) + generic_former_claims(ctx)
+                              if not any(overlaps(c, d) for c in congress)),
+                 *counterpart_claims(ctx), *events]
         state.advance(ctx, events)
         if not found and is_checkworthy(ctx):
             found.append(Draft("other", sent.start, sent.end, claim_time(ctx, sent.start)))

@@ -99,18 +99,23 @@ class Antecedents:
         """After a sentence: ``subjects`` are its subjects (resolved pronouns included)."""
         self.age += 1
         named = [m for m in persons if m.form == "full" or m.ref is not None]
-        subs = _distinct([m for m in subjects if m.form == "full" or m.ref is not None])
+        subs = distinct([m for m in subjects if m.form == "full" or m.ref is not None])
         if subs:
             self.group, self.age, self.rivals = subs, 0, []
+        elif self.age > MAX_AGE:
+            self.rivals = []    # nothing resolves until a new group, which resets the rivals
         else:
-            self.rivals = _distinct(self.rivals + [m for m in named
-                                                   if all(key(m) != key(g) for g in self.group)])
+            group = {key(g) for g in self.group}
+            self.rivals = distinct(self.rivals + [m for m in named if key(m) not in group])
         self.people = persons
 
 
-def _distinct(ms: list[Mention]) -> list[Mention]:
+def distinct(ms: list[Mention]) -> list[Mention]:
+    """``ms`` without repeated people (first mention kept); linear."""
+    seen: set[int] = set()
     out: list[Mention] = []
     for m in ms:
-        if all(key(m) != key(o) for o in out):
+        if (k := key(m)) not in seen:
+            seen.add(k)
             out.append(m)
     return out

@@ -4,6 +4,7 @@ title)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,9 @@ class Context:
     anchor: TimeAnchor
     previous_subject: Mention | None = None   # for a sentence that starts with "He"/"She"
     stated_office: dict[int, Mention] = field(default_factory=dict)   # person key → office
+    # Derived once per sentence on first use (see eventbase.persons / masked): a sentence with
+    # many mentions must not rescan them for every pair.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def gap(self, a: Mention | int, b: Mention | int) -> str:
         start = a if isinstance(a, int) else a.end
@@ -74,3 +78,32 @@ def time_after(ctx: Context, office: Mention) -> Timex | None:
     """An "at"/"range" time expression right after the title ("prime minister in 2015")."""
     return next((t for t in ctx.timexes if t.role in ("at", "range") and t.start >= office.end
                  and ctx.text[office.end:t.start].strip() == ""), None)
+
+
+# A relative clause about another noun: ", which was introduced last year,".
+_WHICH = re.compile(r"(?:^|[,;(—–])\s*(?:which|whose)\b", re.I)
+
+
+def in_aside(ctx: Context, t: Timex, near: int) -> bool:
+    """Whether timex ``t`` sits in a parenthesis or a "which"/"whose" clause that does not hold
+    position ``near`` (the title): "backs the bill (introduced last year)" dates the bill, not
+    the title."""
+    text, lo = ctx.text, ctx.sentence.start
+    opened = text.rfind("(", lo, t.start)
+    if opened != -1 and text.rfind(")", opened, t.start) == -1:
+        closed = text.find(")", t.end, ctx.sentence.end)
+        if closed != -1 and not opened <= near <= closed:
+            return True
+    clause_start = max(text.rfind(",", lo, t.start), text.rfind(";", lo, t.start), lo)
+    head = text[clause_start:t.start]
+    return near < clause_start and _WHICH.search(head) is not None
+
+
+def title_time(ctx: Context, near: int) -> Timex | None:
+    """:func:`sentence_time` for a title: times in asides about something else do not count."""
+    best: Timex | None = None
+    for t in ctx.timexes:
+        if t.role in ("at", "range") and not in_aside(ctx, t, near) and (
+                best is None or abs(t.start - near) < abs(best.start - near)):
+            best = t
+    return best

@@ -17,11 +17,12 @@ follow it, whether the event is planned or hedged, and when it happened.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import TimeAnchor
-from .anaphora import Antecedents
+from .anaphora import Antecedents, distinct
 from .draft import Context, Draft, key
 from .mentions import Mention
 
@@ -52,10 +53,7 @@ class EventState:
         self.ante.advance(ps, [d.subject for d in drafts if d.subject is not None and d.kind in
                                ("meeting", "visit", "first")] or _head_subjects(ctx))
         if events:
-            subs: list[Mention] = []
-            for d in events:
-                if d.subject is not None and all(key(d.subject) != key(s) for s in subs):
-                    subs.append(d.subject)
+            subs = distinct([d.subject for d in events if d.subject is not None])
             self.subjects, self.subjects_age = subs, 0
         own = [d.time for d in drafts if d.kind in ("meeting", "visit")
                and not d.qualifiers.get("planned") and d.time.basis in ("explicit", "relative")
@@ -112,11 +110,23 @@ _HEAD = re.compile(r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|Separately|Also|The
 
 
 def masked(ctx: Context, start: int, end: int, repl: str = "X") -> str:
-    """``text[start:end]`` with office and country mentions replaced by ``repl``."""
+    """``text[start:end]`` with office and country mentions replaced by ``repl``.
+
+    The masks are found by bisection over the sentence's sorted office and country mentions,
+    so a call costs the masks inside ``start:end``, not all the sentence's mentions."""
+    masks = ctx.memo.get("masks")
+    if masks is None:
+        found = sorted((m for m in ctx.mentions if m.kind in ("office", "country")),
+                       key=lambda m: m.span_start)
+        masks = ctx.memo["masks"] = ([m.span_start for m in found], found)
+    starts, found = masks
     parts: list[str] = []
     pos = start
-    for m in ctx.mentions:
-        if m.kind in ("office", "country") and start <= m.span_start and m.end <= end:
+    for i in range(bisect_left(starts, start), len(found)):
+        m = found[i]
+        if m.span_start >= end:
+            break
+        if m.end <= end:
             parts.append(ctx.text[pos:m.span_start])
             parts.append(repl)
             pos = m.end
@@ -125,13 +135,18 @@ def masked(ctx: Context, start: int, end: int, repl: str = "X") -> str:
 
 
 def persons(ctx: Context) -> list[Mention]:
-    return [m for m in ctx.mentions if m.kind == "person"]
+    """The sentence's person mentions, in order (computed once per sentence; do not mutate)."""
+    ps = ctx.memo.get("persons")
+    if ps is None:
+        ps = ctx.memo["persons"] = [m for m in ctx.mentions if m.kind == "person"]
+        ctx.memo["person_index"] = {id(m): i for i, m in enumerate(ps)}
+    return ps
 
 
 def coordinated(ctx: Context, p: Mention, *, forward: bool = False) -> list[Mention]:
     """``p`` with the people in a list around it: "A and B", "A, B and C"."""
     ps = persons(ctx)
-    i = ps.index(p)
+    i = ctx.memo["person_index"][id(p)]
     out = [p]
     if forward:
         j = i

@@ -247,6 +247,7 @@ def _weekday_after(ctx: Context, at: int) -> bool:
 _ANAPHOR = re.compile(r"^[\"“]?(?:The|This|That)\s+(?:visit|trip|tour)\b")
 _TOUR_STOP = re.compile(r"\b(?:first|second|third|last|final|latest|next)?\s*stop\s+(?:of|on)\s+$",
                         re.I)
+_TOUR_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:tour|trip|visit)\b")
 _ACCOMPANIED = re.compile(r"\baccompanied\s+", re.I)
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\s+", re.I)
 
@@ -353,7 +354,7 @@ def _tour_stops(ctx: Context, state: EventState) -> list[Draft]:
     """"… in Singapore on Thursday, the first stop of Wang's regional tour": Wang visited."""
     out: list[Draft] = []
     for p in persons(ctx):
-        if not re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:tour|trip|visit)\b", ctx.text[p.end:]):
+        if not _TOUR_OWNER.match(ctx.text, p.end, ctx.sentence.end):
             continue
         sm = _TOUR_STOP.search(ctx.text, max(ctx.sentence.start, p.start - 40), p.start)
         if sm is None:

@@ -250,6 +250,8 @@ def _owner(text: str, office: Mention, prev: Mention | None) -> str | None:
     om = _OWNER.search(text, max(0, office.start - 40), office.start)
     if om is None or om.group(1).rstrip(".") in _NOT_OWNER:
         return None
+    if office.form == "national" and not om.group(2) and _names_country(om.group(1)):
+        return None     # "U.S. Defense Secretary": the country of a national title, no owner
     if (om.group(2) and prev is not None and prev.kind == "person"
             and prev.end == om.end(1)):
         return "then"
@@ -258,6 +260,12 @@ def _owner(text: str, office: Mention, prev: Mention | None) -> str | None:
     else:
         return "then"         # "Seoul's" / "Beijing's secretary of state": read as "then"
     return None
+
+
+def _names_country(word: str) -> bool:
+    from ..knowledge.countries import country_by_name
+
+    return country_by_name(word) is not None
 
 
 def _set_country(office: Mention, country: str | None) -> None:

@@ -19,7 +19,16 @@ from typing import Any
 
 from ..model import TimeAnchor
 from .changes import change_claims
-from .draft import Context, Draft, claim_time, copy_time, key, sentence_time, time_after
+from .draft import (
+    Context,
+    Draft,
+    claim_time,
+    copy_time,
+    key,
+    sentence_time,
+    time_after,
+    title_time,
+)
 from .mentions import Mention
 from .timex import Timex
 
@@ -64,7 +73,7 @@ def _anchor_date(ctx: Context) -> date | None:
 def former_time(ctx: Context, near: int, modifier: str | None, cue: str) -> TimeAnchor:
     """"then-": the narrated event's time (or some time before the anchor); "former": before
     the anchor; an explicit period ("from 2012 to 2017") wins over both."""
-    t = sentence_time(ctx, near)
+    t = title_time(ctx, near)
     if t is not None and t.role == "range":
         return copy_time(t.when, "explicit")
     if modifier == "then" and t is not None:
@@ -105,7 +114,7 @@ def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
         time = former_time(ctx, start, office.modifier, cue)
         kind = "former_role"
     else:
-        t = at or sentence_time(ctx, start)
+        t = at or title_time(ctx, start)
         time = copy_time(t.when) if t is not None else copy_time(ctx.anchor)
         kind = "role"
         if t is not None and at is None and attributive:
@@ -147,7 +156,23 @@ def _under(ctx: Context, person: Mention, office: Mention) -> dict[str, Any]:
             "under_candidates": ids}
 
 
+# Right after the person, an aside saying the title was not (yet) held: "President X (a
+# candidate at the time)", "X, the presumptive nominee,", "X (president-elect)".
+_NOT_YET = re.compile(r"^\s*[(,]\s*(?:then\s+|still\s+|now\s+)?(?:(?:a|an|the)\s+)?[^()]{0,40}?"
+                      r"\b(?:candidate|nominee|presumptive|[a-z]+-elect|elect)\b", re.I)
+
+
+def not_yet_in_office(ctx: Context, person: Mention) -> bool:
+    return _NOT_YET.match(ctx.text[person.end:ctx.sentence.end]) is not None
+
+
 def role_claims(ctx: Context) -> list[Draft]:
+    """Role and office-change claims; none for a person the text says was not (yet) in office."""
+    return [d for d in _role_claims(ctx)
+            if d.subject is None or not not_yet_in_office(ctx, d.subject)]
+
+
+def _role_claims(ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     ms = ctx.mentions
     for i, m in enumerate(ms):

@@ -29,12 +29,14 @@ from pathlib import Path
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 DAY_TABLES = ("officeholders-japan", "officeholders-south-korea")
 WORLD_LEADERS = "world-leaders-2021/data/wikidata.csv"
+WORLD = "officeholders-world"
 TRUE_MARGIN = 10
 FALSE_MARGIN = 30
 STARTER_KINDS = frozenset({"head_of_government", "head_of_state", "foreign_minister"})
 STARTER_COUNTRIES = frozenset({"Q17", "Q884"})
 STARTER_FROM = date(2000, 1, 1)   # the starter pack records every term from 2000 on
-_SKIP = re.compile(r"\b(deputy|vice|acting|ambassador|first lady|secretary|speaker|chief)\b",
+_SKIP = re.compile(r"\b(deputy|vice|acting|ambassador|first lady|secretary|speaker|chief|"
+                   r"assistant|assisting|state)\b",
                    re.IGNORECASE)
 _WL = re.compile(r"^(president|prime minister) of (?:the )?(.+)$", re.IGNORECASE)
 _FOREIGN = re.compile(r"^minister (of|for) foreign affairs$", re.IGNORECASE)
@@ -131,16 +133,27 @@ def _day(text: str) -> date | None:
         return None
 
 
-def load_terms(data: Path) -> tuple[list[TableTerm], dict[str, date]]:
+def world_tables(data: Path) -> tuple[str, ...]:
+    """Every country table of officeholders-world (those with a meta.json naming the country;
+    not ``world/``, the international offices)."""
+    base = data / WORLD
+    return tuple(f"{WORLD}/{p.parent.name}" for p in sorted(base.glob("*/meta.json"))
+                 if (p.parent / "html" / "holders21.csv").exists())
+
+
+def load_terms(data: Path, datasets: tuple[str, ...] = DAY_TABLES, *,
+               leaders: bool = True) -> tuple[list[TableTerm], dict[str, date]]:
     """Every usable term of the tables, and each dataset's snapshot date (its latest date)."""
+    from ..knowledge.tables import COUNTRY_IDS
+
     terms: list[TableTerm] = []
     snapshots: dict[str, date] = {}
-    for dataset in DAY_TABLES:
+    for dataset in datasets:
         path = data / dataset / "html" / "holders21.csv"
         if not path.exists():
             continue
         meta = json.loads((data / dataset / "meta.json").read_text("utf-8"))
-        country = meta["jurisdiction"]["id"]
+        country = COUNTRY_IDS.get(meta["jurisdiction"]["id"], meta["jurisdiction"]["id"])
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
         days = [d for r in rows for d in (_day(r["start"]), _day(r.get("end") or "")) if d]
         snap = snapshots[dataset] = max(days)
@@ -151,7 +164,7 @@ def load_terms(data: Path) -> tuple[list[TableTerm], dict[str, date]]:
             if office and start and end and start <= end and _latin(r["person"]):
                 terms.append(TableTerm(office, r["person"], r["personID"], start, end))
     path = data / WORLD_LEADERS
-    if path.exists():
+    if leaders and path.exists():
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
         last = max(int(r[k]) for r in rows for k in ("start_year", "end_year") if r[k])
         snapshots["world-leaders-2021"] = date(last, 12, 31)

@@ -28,6 +28,7 @@ from .tables import (
     fold,
     load_terms,
     make_cases,
+    world_tables,
 )
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def import_tables_kb(data: Path, target: Path) -> None:
 
 
 def evaluate(data: Path, workdir: Path, *, n: int | None = 300, seed: int = 7,
-             runs: tuple[str, ...] = ("starter", "tables")) -> list[RunResult]:
+             runs: tuple[str, ...] = ("starter", "tables", "world")) -> list[RunResult]:
     from ..knowledge import open_kb
     from ..knowledge.starter import cached_kb
 
@@ -209,5 +210,13 @@ def evaluate(data: Path, workdir: Path, *, n: int | None = 300, seed: int = 7,
         hi = {k: min(v, as_of) for k, v in snapshots.items()}
         cases = make_cases(terms, lo=date(1900, 1, 1), hi=hi, seed=seed)
         results.append(run_cases("tables KB", _sample(cases, n, seed), kb))
+        kb.close()
+    if "world" in runs:
+        # every country table of officeholders-world against the shipped KB (starter pack +
+        # world pack), each case dated within its own table's snapshot
+        world, snaps = load_terms(data, world_tables(data), leaders=False)
+        kb = open_kb(cached_kb())
+        cases = make_cases(world, lo=date(1900, 1, 1), hi=snaps, seed=seed)
+        results.append(run_cases("world pack (shipped KB)", _sample(cases, n, seed), kb))
         kb.close()
     return results

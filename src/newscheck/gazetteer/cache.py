@@ -2,7 +2,7 @@
 
 Building the gazetteer of a KB with a million names takes ~10 s (reading the names, tokenising
 them, merging their entries); a CLI call should not pay that every time. A gazetteer of at least
-``min_keys()`` keys (``$NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS``, 50,000 by default) is written to
+``min_keys()`` keys (``$NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS``, 10,000 by default) is written to
 ``platformdirs.user_cache_dir("newscheck")`` and read back by later processes while the KB file is
 unchanged (one file per KB path, at most ``MAX_FILES``, none for a KB that no longer exists).
 The file holds the keys and their entries, not the automaton: pyahocorasick rebuilds the
@@ -48,7 +48,7 @@ log = logging.getLogger("newscheck.gazetteer")
 # Bump when the key or the file format changes (old files are then never read).
 GAZETTEER_VERSION = 1
 MAGIC = "newscheck-gazetteer"
-MIN_KEYS = 50_000
+MIN_KEYS = 10_000   # the shipped KB (starter + world pack, ~22k keys) is cached
 MAX_FILES = 8     # cache files kept (one per KB path; least recently used removed first)
 ENV_MIN_KEYS = "NEWSCHECK_GAZETTEER_CACHE_MIN_KEYS"
 
@@ -83,6 +83,19 @@ def _digest(data: bytes | memoryview | str, size: int = 16) -> str:
                            digest_size=size).hexdigest()
 
 
+def _wal_state(path: Path) -> list[object] | None:
+    """A WAL KB's commits may sit in ``NAME-wal`` with the main file untouched: its size, mtime
+    and header salts (new after every checkpoint) are part of the key."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        st = wal.stat()
+        with wal.open("rb") as fh:
+            head = fh.read(32)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, head[16:24].hex()]
+
+
 def disk_key(kb: KnowledgeBase) -> DiskKey | None:
     """The cache key of ``kb``'s gazetteer, or None when ``kb`` may not use the disk cache."""
     from .. import __version__
@@ -95,6 +108,7 @@ def disk_key(kb: KnowledgeBase) -> DiskKey | None:
         st = path.stat()
         with path.open("rb") as fh:
             header = fh.read(100)      # SQLite header: bytes 24–27 count the file's commits
+        wal = _wal_state(path)
         sources = [[s.get(k) for k in ("name", "kind", "file", "imported", "as_of", "entities",
                                        "statements")] for s in kb.sources()]
     except (OSError, sqlite3.Error) as exc:
@@ -103,7 +117,7 @@ def disk_key(kb: KnowledgeBase) -> DiskKey | None:
     static = _digest(json.dumps(static_entries(), ensure_ascii=False))
     text = json.dumps([MAGIC, GAZETTEER_VERSION, __version__, str(path), st.st_size,
                        st.st_mtime_ns, st.st_ino, header[24:28].hex(), sources, MIN_NAME_CHARS,
-                       static], ensure_ascii=False)
+                       static, wal], ensure_ascii=False)
     prefix = f"gazetteer-{_digest(str(path), 8)}-"
     return DiskKey(text, prefix, f"{prefix}{_digest(text)}.bin")
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
-from .decode import decode, normalise, wide_encoding
+from .decode import declared_charset, decode, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
 from .locate import is_url, path_of, read_url
-from .read import DEFAULT_MAX_BYTES, check_bytes, check_nul_bytes, read_path
+from .read import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, check_bytes, check_nul_bytes, read_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "extract"]
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_MAX_BYTES", "extract", "max_bytes_limit"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -41,8 +41,22 @@ def _published_option(published: date | str | None) -> date | None:
                              "write it as YYYY-MM-DD, e.g. 2023-05-07") from None
 
 
-def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
-    """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label."""
+def max_bytes_limit(max_bytes: int | None) -> int:
+    """The input size limit: ``max_bytes`` checked (a positive whole number up to
+    :data:`MAX_MAX_BYTES`), else the default."""
+    if max_bytes is None:
+        return DEFAULT_MAX_BYTES
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) \
+            or not 0 < max_bytes <= MAX_MAX_BYTES:
+        raise MalformedInput(f"--max-bytes {max_bytes!r} is not a size newscheck accepts",
+                             f"give a whole number of bytes from 1 to {MAX_MAX_BYTES:,}")
+    return max_bytes
+
+
+def _text_of(source: str | bytes | Path, limit: int,
+             warnings: list[str]) -> tuple[str, str | None]:
+    """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label; a guessed
+    encoding is said in ``warnings``."""
     if isinstance(source, str):
         # a str here is content (locate.py took file names and URLs); size in UTF-8 bytes
         if len(source) > limit // 4 and len(source.encode("utf-8", "replace")) > limit:
@@ -52,7 +66,7 @@ def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
             raise EmptyInput("the input text is empty" if not source
                              else "the input text is empty (only whitespace)",
                              "give the article's HTML or text")
-        if "\x00" in source[:4096]:
+        if "\x00" in source:
             raise UnsupportedInput("the input text contains NUL characters: it looks like "
                                    "binary data, not an article",
                                    "give the article as an HTML page or plain text")
@@ -68,10 +82,15 @@ def _text_of(source: str | bytes | Path, limit: int) -> tuple[str, str | None]:
                              "pass a pathlib.Path, the content as str, or raw bytes")
     if wide_encoding(data) is None:
         check_nul_bytes(data, what=label or "the input")
-    text, _encoding = decode(data)
+    text, encoding = decode(data)
     if not text.strip():
         raise EmptyInput(f"{label or 'the input'} is empty once decoded",
                          "give a file or text that contains the article")
+    if "\x00" in text:                     # a NUL in UTF-16/32 text
+        check_nul_bytes(b"\x00", what=label or "the input")
+    if not encoding.startswith("utf") and encoding != declared_charset(data):
+        warnings.append(f"The input is not valid UTF-8 and declares no charset; it was read as "
+                        f"{encoding}. If letters look wrong, save it as UTF-8.")
     return text, label
 
 
@@ -110,11 +129,12 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     text / HTML instead. ``published`` overrides the page's date. ``max_bytes`` (default 20 MB)
     bounds the input. Raises a subclass of :class:`~newscheck.errors.InputError`.
     """
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limit = max_bytes_limit(max_bytes)
     option_date = _published_option(published)
     src, declared = _source_of(source, text, html, limit)
     # 1. read, 2. decode
-    content, label = _text_of(src, limit)
+    warnings: list[str] = []
+    content, label = _text_of(src, limit, warnings)
     # 3. detect, 4. body, 5. debris
     if declared is None and is_svg(content):
         raise UnsupportedInput(f"{label or 'the input'} is an SVG image, not an HTML or text "
@@ -139,4 +159,5 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
         article.published, article.published_basis = option_date, "option"
     elif article.published is not None:
         article.published_basis = "page"
+    article.warnings = warnings
     return article

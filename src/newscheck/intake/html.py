@@ -180,10 +180,10 @@ def _page_date(tree: Any, url: str | None) -> date | None:
 
 def extract_html(html: str) -> Page:
     """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found."""
-    from trafilatura.utils import load_html
+    from .deep import load
 
-    # 1. parse
-    tree = load_html(html)
+    # 1. parse (nesting past libxml2's 255 levels flattened, not lost)
+    tree = load(html)
     if tree is None:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
@@ -220,11 +220,15 @@ def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
     A block is an element of :data:`_BLOCK_TAGS` with no block inside it; its text counts as
     dropped when it is not part of the kept body, nor already listed as removed or as a credit.
     """
+    from lxml.etree import tostring
+
     body = tree.find("body")
     if body is None:
         return []
-    skipped = {d for el in body.iter(*_SKIP_TAGS) for d in el.iter()}
-    blocks = [el for el in body.iter(*_BLOCK_TAGS) if el not in skipped]
+    # only block elements are ever tested, so only those under a skipped tag need collecting
+    skipped = {d for el in body.iter(*_SKIP_TAGS) for d in el.iter(*_BLOCK_TAGS)}
+    blocks = [el for el in body.iter(*_BLOCK_TAGS) if el not in skipped] if skipped else list(
+        body.iter(*_BLOCK_TAGS))
     inner: set[Any] = set()
     for el in blocks:
         parent = el.getparent()
@@ -232,15 +236,17 @@ def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
             inner.add(parent)
             parent = parent.getparent()
     kept_key = _key(" ".join(kept))
+    kept_words = frozenset(kept_key.split())    # a block with a word the body lacks is not in it
     seen = {_key(x) for x in listed}
     out: list[str] = []
     more = 0
     for el in blocks:
         if el in inner:
             continue
-        text = _SPACE.sub(" ", "".join(el.itertext())).strip()
-        key = _key(text)
-        if not key or key in seen or key in kept_key:
+        # serialised as text in C: ~3x faster than joining itertext() in Python, same text
+        text = " ".join(tostring(el, method="text", encoding=str, with_tail=False).split())
+        key = text.lower()
+        if not key or key in seen or (kept_words.issuperset(key.split()) and key in kept_key):
             continue
         seen.add(key)
         if len(out) < MAX_REMOVED_BLOCKS:
@@ -253,7 +259,7 @@ def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 def _no_text() -> NoArticleText:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputNotFound, UnsupportedInput
+from ..errors import InputNotFound
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _FILE_NAME = re.compile(r"^[^\s<>\"|*?]+\.[A-Za-z][A-Za-z0-9]{0,6}$")
@@ -30,12 +30,11 @@ def is_url(source: str) -> bool:
 
 
 def read_url(url: str, max_bytes: int) -> bytes:
-    """The bytes of the article at ``url``. Not supported yet: a clear error naming what to do
-    (this is the single place URL input is handled, so fetching can be added here)."""
-    raise UnsupportedInput(f"{url.strip()} is a URL; newscheck reads articles from files, "
-                           f"text or standard input, not from the web",
-                           "save the page first, e.g. `curl -L -o page.html URL`, and check "
-                           "page.html")
+    """The bytes of the article at ``url``, fetched with the limits of :mod:`.fetch` (a URL is
+    an explicit request to go online; anything but http(s) is refused)."""
+    from .fetch import fetch
+
+    return fetch(url.strip(), max_bytes=max_bytes).data
 
 
 def looks_like_path(source: str) -> bool:

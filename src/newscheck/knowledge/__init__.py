@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import KnowledgeBaseNotFound
 from .store import KnowledgeBase
 
-__all__ = ["KnowledgeBase", "default_kb_path", "import_target", "open_kb"]
+__all__ = ["KnowledgeBase", "default_kb_path", "import_target", "open_kb", "shared_kb"]
 
 ENV_KB = "NEWSCHECK_KB"
 
@@ -74,3 +74,27 @@ def open_kb(path: str | Path | None = None, *, online: bool = False) -> Knowledg
     from .schema import connect
 
     return OnlineKnowledgeBase(connect(kb_path, readonly=False), kb_path)
+
+
+# Read-only KBs opened by ``shared_kb``, by (file, mtime, size): ``newscheck.check(text)`` without
+# a ``kb`` reuses the open KB (and its indexes) instead of reopening it on every call.
+_SHARED: dict[tuple[str, int, int], KnowledgeBase] = {}
+_SHARED_MAX = 4
+
+
+def shared_kb(path: str | Path | None = None) -> KnowledgeBase:
+    """The KB :func:`open_kb` would open (read-only, offline), opened once per process and
+    reused while its file is unchanged (a changed file is opened afresh)."""
+    kb_path, _ = resolve_kb(path)
+    try:
+        st = kb_path.stat()
+        key = (str(kb_path.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return KnowledgeBase.open(kb_path, readonly=True)   # let open() name the problem
+    kb = _SHARED.get(key)
+    if kb is None:
+        kb = KnowledgeBase.open(kb_path, readonly=True)
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = kb
+    return kb

@@ -20,8 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from ..errors import ImportFailed
-from . import schema, tables
+from ..errors import ImportFailed, KnowledgeBaseBusy
+from . import congress, schema, tables
+from .kblock import import_lock
+from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
@@ -43,7 +45,8 @@ class ImportResult:
 
 
 def detect(path: Path) -> str:
-    """``"wikidata"`` or ``"table"``, from the first bytes of the (decompressed) content."""
+    """``"wikidata"``, ``"table"`` or ``"congress"`` (YAML), from the first bytes of the
+    (decompressed) content."""
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
     if path.is_dir():
@@ -58,6 +61,8 @@ def detect(path: Path) -> str:
         raise ImportFailed(f"{path}: the file is empty")
     if text[:1] in (b"[", b"{"):
         return "wikidata"
+    if congress.looks_like_congress(text):
+        return "congress"
     first = text.split(b"\n", 1)[0]
     if b"\x00" not in head and b"," in first:
         return "table"
@@ -114,7 +119,11 @@ def _bz2_chunks(fh: IO[bytes]) -> Iterator[bytes]:
 def _chunks(path: Path) -> Iterator[bytes]:
     """Decompressed chunks of ``path``, at most ``OUT`` bytes each (much faster than
     GzipFile.readline, constant memory); multi-member files included; a missing end is an
-    error."""
+    error; a line longer than :data:`.linecap.MAX_LINE_BYTES` is cut and marked."""
+    return capped(_raw_chunks(path))
+
+
+def _raw_chunks(path: Path) -> Iterator[bytes]:
     with path.open("rb") as fh:
         head = fh.read(4)
         fh.seek(0)
@@ -185,7 +194,10 @@ def _dump_loop(lines: Iterable[bytes], path: Path, writer: Writer, skip_bad: boo
         if not raw.endswith(_ENDS):      # a cut or broken line, unless blank or '[' / ']'
             if raw.strip() in _FRAMES:
                 continue
-            line, problem = None, "the line is cut short or broken (an entity line ends in '}')"
+            line, problem = None, (
+                f"the line is longer than {MAX_LINE_BYTES} bytes (a whole dump on one line?)"
+                if raw.endswith(OVERLONG) else
+                "the line is cut short or broken (an entity line ends in '}')")
         elif only is not None:
             if line_id(raw) not in only:
                 continue
@@ -232,6 +244,9 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
                                        international=tables.is_international(path))
             result.files.append(info)
             continue
+        if fmt == "congress":
+            result.files.append(import_congress(conn, path, skip_bad=skip_bad))
+            continue
         name = f"Wikidata dump {path.name}"
         # In a new KB a dump's entities (each listed once) have nothing to replace.
         writer = Writer(conn, name, fresh=fresh and names.count(name) == 1)
@@ -249,6 +264,20 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
     return result
 
 
+def import_congress(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
+                    as_of: str | None = None, source: str | None = None) -> dict[str, object]:
+    """One congress-legislators YAML file (knowledge/congress.py); ``as_of`` defaults to the
+    newest start date in the file."""
+    parsed = congress.parse(path, as_of=as_of, skip_bad=skip_bad)
+    writer = Writer(conn, source or f"congress-legislators {path.name}")
+    for rec in parsed.records:
+        writer.put(rec)
+    writer.finish(kind="congress", file=str(path), as_of=parsed.as_of, skipped=parsed.skipped)
+    return {"file": str(path), "source": writer.source, "format": "congress",
+            "entities": writer.entities, "statements": writer.statements,
+            "skipped": parsed.skipped}
+
+
 def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool = False,
                  workers: int = 1) -> ImportResult:
     """Import dumps and tables into ``kb_path`` (created if missing) in one transaction;
@@ -260,10 +289,19 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
         detect(p)   # fail early, before touching the KB
     kb_path = Path(kb_path)
     try:
-        if kb_path.exists():
-            return _import_existing(kb_path, paths, skip_bad, workers)
-        return _import_new(kb_path, paths, skip_bad, workers)
+        if kb_path.is_dir():
+            raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
+                               "give the path of the .sqlite file (--kb PATH)")
+        kb_path.parent.mkdir(parents=True, exist_ok=True)
+        with import_lock(kb_path):
+            if kb_path.exists():
+                return _import_existing(kb_path, paths, skip_bad, workers)
+            return _import_new(kb_path, paths, skip_bad, workers)
     except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise KnowledgeBaseBusy(f"{kb_path}: the knowledge base is locked by another "
+                                    f"process ({exc})", "retry when it has finished; the "
+                                    "knowledge base is unchanged") from None
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ImportFailed(f"import into {kb_path} failed: {detail}",
                            "check that the KB and its directory are writable and the disk has "
@@ -272,9 +310,6 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
 
 def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
                      workers: int) -> ImportResult:
-    if kb_path.is_dir():
-        raise ImportFailed(f"{kb_path}: is a directory, not a knowledge base file",
-                           "give the path of the .sqlite file (--kb PATH)")
     conn = schema.connect(kb_path, readonly=False)
     try:
         try:
@@ -286,6 +321,8 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
             raise ImportFailed(f"{kb_path}: {problem}",
                                "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
+        with contextlib.suppress(sqlite3.OperationalError):   # a KB from before WAL: convert
+            conn.execute("PRAGMA journal_mode = WAL")        # (fails only while it is read)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -301,7 +338,6 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
 
 
 def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) -> ImportResult:
-    kb_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
@@ -310,10 +346,12 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         # Bulk-load dumps first and index after (faster); tables replace per entity, which
         # needs the indexes.
-        schema.create(conn, indexes=any(detect(p) == "table" for p in paths))
+        schema.create(conn, indexes=any(detect(p) != "wikidata" for p in paths))
         result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
         conn.executescript(schema.INDEXES)
         conn.commit()
+        # WAL: checks read the KB while a later import writes to it (readers are never blocked)
+        conn.execute("PRAGMA main.journal_mode = WAL")   # not the attached parts
         conn.close()
         tmp.replace(kb_path)
         return result

@@ -38,7 +38,8 @@ _F = re.IGNORECASE
 US = "Q30"
 # Order matters: the first matching pattern wins.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:vice|deputy|first deputy)[- ](?:prime minister|premier|chancellor)\b",
+    (re.compile(r"\b(?:vice|deputy|first deputy|alternate)[- ](?:prime minister|premier"
+                r"|chancellor)\b",
                 _F), "deputy_head_of_government"),
     (re.compile(r"\b(?:deputy|vice|assistant|under|junior|parliamentary|shadow)[- ]", _F),
      "other"),

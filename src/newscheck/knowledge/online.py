@@ -4,29 +4,32 @@
 people held) in Wikidata's JSON; the entities go through the same import code path as a dump and
 are cached in the KB. Requests are polite (a User-Agent naming newscheck, at least
 ``NEWSCHECK_WIKIDATA_INTERVAL`` seconds apart, 1 s by default) and time out; a network failure is
-a warning and the check goes on offline. ``NEWSCHECK_WIKIDATA_API`` sets the base URL (tests
-point it at a local server).
+a warning (in the report's ``warnings``) and the check goes on offline, as does an answer that is
+too large, too slow, not https, aimed at a private address or of the wrong shape
+(:mod:`.httpget`). ``NEWSCHECK_WIKIDATA_API`` sets the base URL, the one origin that may be plain
+http or local (tests point it at a loopback server).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .. import __version__
-from ..errors import OnlineLookupFailed
+from ..errors import MalformedInput, OnlineLookupFailed
 from ..model import Entity
+from . import httpget
 from .store import KnowledgeBase
 from .wikidata import BadRecord, to_record
 from .writer import Writer
@@ -40,55 +43,107 @@ SOURCE = "Wikidata API"
 MAX_IDS = 50   # wbgetentities accepts at most 50 ids per request
 
 
+MAX_REQUESTS = 200     # per session: an article's look-ups, not a crawl of Wikidata
+SESSION_SECONDS = 120  # all online look-ups of one session together
+MAX_SEARCH_HITS = 10
+_QID = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
+def _interval(value: str | None) -> float:
+    if not value:
+        return 1.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:     # also NaN
+        raise MalformedInput(f"NEWSCHECK_WIKIDATA_INTERVAL {value!r} is not a number of seconds",
+                             "set it to a number such as 1 or 0.5, or unset it")
+    return seconds
+
+
+def _malformed(what: str) -> OnlineLookupFailed:
+    return OnlineLookupFailed(f"Wikidata answered in an unexpected shape ({what})",
+                              "check NEWSCHECK_WIKIDATA_API, or run without --online")
+
+
 class WikidataClient:
+    """Wikidata's API, polite and distrustful: see :mod:`.httpget` for the transport bounds;
+    here answers are shape-checked, ids de-duplicated and capped, and a session makes at most
+    :data:`MAX_REQUESTS` requests within :data:`SESSION_SECONDS`."""
+
     def __init__(self, base_url: str | None = None, *, min_interval: float | None = None,
                  timeout: float = 10.0) -> None:
-        self.base_url = base_url or os.environ.get("NEWSCHECK_WIKIDATA_API") or DEFAULT_API
-        env_interval = os.environ.get("NEWSCHECK_WIKIDATA_INTERVAL")
+        configured = base_url or os.environ.get("NEWSCHECK_WIKIDATA_API")
+        self.base_url = configured or DEFAULT_API
+        self.configured = httpget.origin(configured) if configured else None
         self.min_interval = (min_interval if min_interval is not None
-                             else float(env_interval) if env_interval else 1.0)
+                             else _interval(os.environ.get("NEWSCHECK_WIKIDATA_INTERVAL")))
         self.timeout = timeout
+        self.requests = 0
+        self._started: float | None = None
         self._last = 0.0
         self._lock = threading.Lock()
 
-    def _get(self, params: dict[str, str]) -> Any:
+    def _budget(self) -> None:
+        now = time.monotonic()
+        self._started = self._started if self._started is not None else now
+        if self.requests >= MAX_REQUESTS or now - self._started > SESSION_SECONDS:
+            raise OnlineLookupFailed(f"the online look-ups reached their limit ({MAX_REQUESTS} "
+                                     f"requests or {SESSION_SECONDS} s)",
+                                     "the rest of the check runs offline")
+        self.requests += 1
+
+    def _get(self, params: dict[str, str]) -> dict[str, Any]:
         query = urllib.parse.urlencode({**params, "format": "json"})
-        req = urllib.request.Request(f"{self.base_url}?{query}",
-                                     headers={"User-Agent": USER_AGENT,
-                                              "Accept": "application/json"})
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         with self._lock:
+            self._budget()
             wait = self._last + self.min_interval - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    body = resp.read()
-            except (urllib.error.URLError, OSError, TimeoutError) as exc:
-                raise OnlineLookupFailed(f"Wikidata look-up failed: {exc}",
-                                         "check the network or run without --online") from None
+                body = httpget.get(f"{self.base_url}?{query}", headers,
+                                   configured=self.configured, timeout=self.timeout)
             finally:
                 self._last = time.monotonic()
         try:
-            data = json.loads(body)
+            data = orjson.loads(body)     # strict: no lone surrogates, a nesting limit
         except ValueError:
             raise OnlineLookupFailed("Wikidata answered with something that is not JSON") \
                 from None
-        if isinstance(data, dict) and "error" in data:
-            raise OnlineLookupFailed(f"Wikidata API error: {data['error'].get('info', '')}")
+        if not isinstance(data, dict):
+            raise _malformed(f"a JSON {type(data).__name__}, not an object")
+        if "error" in data:
+            err = data["error"]
+            info = err.get("info", "") if isinstance(err, dict) else err
+            raise OnlineLookupFailed(f"Wikidata API error: {str(info)[:200]}")
         return data
 
     def search(self, name: str, limit: int = 7) -> list[str]:
+        limit = min(limit, MAX_SEARCH_HITS)
         data = self._get({"action": "wbsearchentities", "search": name, "language": "en",
                           "type": "item", "limit": str(limit)})
-        return [str(hit["id"]) for hit in data.get("search", []) if "id" in hit]
+        hits = data.get("search")
+        if not isinstance(hits, list):
+            raise _malformed("'search' is not a list")
+        ids = [h["id"] for h in hits if isinstance(h, dict) and isinstance(h.get("id"), str)
+               and _QID.fullmatch(h["id"])]
+        return list(dict.fromkeys(ids))[:limit]
 
     def get(self, ids: list[str]) -> dict[str, Any]:
+        wanted = list(dict.fromkeys(i for i in ids if _QID.fullmatch(i)))
         out: dict[str, Any] = {}
-        for i in range(0, len(ids), MAX_IDS):
-            data = self._get({"action": "wbgetentities", "ids": "|".join(ids[i:i + MAX_IDS]),
+        for i in range(0, len(wanted), MAX_IDS):
+            batch = wanted[i:i + MAX_IDS]
+            data = self._get({"action": "wbgetentities", "ids": "|".join(batch),
                               "props": "labels|aliases|descriptions|claims",
                               "languages": "en|mul"})
-            out.update({k: v for k, v in data.get("entities", {}).items() if "missing" not in v})
+            entities = data.get("entities")
+            if not isinstance(entities, dict):
+                raise _malformed("'entities' is not an object")
+            out.update({k: entities[k] for k in batch if isinstance(entities.get(k), dict)
+                        and "missing" not in entities[k]})   # only what was asked for
         return out
 
 
@@ -111,7 +166,7 @@ class OnlineKnowledgeBase(KnowledgeBase):
         for ent in entities.values():
             try:
                 rec = to_record(ent, keep_all=True)
-            except (BadRecord, KeyError, TypeError, ValueError) as exc:
+            except (BadRecord, KeyError, TypeError, ValueError, AttributeError) as exc:
                 log.warning("skipping a malformed entity from Wikidata: %s", exc)
                 continue
             if rec is not None:
@@ -123,12 +178,12 @@ class OnlineKnowledgeBase(KnowledgeBase):
             have = {row[0] for i in range(0, len(wanted), 500) for row in self.conn.execute(
                 f"SELECT id FROM items WHERE id IN ({','.join('?' * len(wanted[i:i + 500]))})",
                 wanted[i:i + 500])}
-        missing = [w for w in wanted if w not in have]
+        missing = [w for w in wanted if w not in have][:MAX_IDS]   # a person holds few offices
         if missing:
             for ent in self.client.get(missing).values():
                 try:
                     rec = to_record(ent, keep_all=True)
-                except (BadRecord, KeyError, TypeError, ValueError):
+                except (BadRecord, KeyError, TypeError, ValueError, AttributeError):
                     continue
                 if rec is not None:
                     records.append(rec)

@@ -15,6 +15,7 @@ One file, stdlib ``sqlite3``. Wikidata's model, cut down to what verification re
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import unicodedata
@@ -99,8 +100,18 @@ def create(conn: sqlite3.Connection, *, indexes: bool = True) -> None:
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     """Open a KB file; read-only opens never create or modify it."""
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               check_same_thread=False)
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            # A WAL KB in a directory this user cannot write (no -shm can be made): nobody can be
+            # writing it either, so it is read as an immutable file.
+            if os.access(path.resolve().parent, os.W_OK):
+                raise
+            conn.close()
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
     conn.execute(f"PRAGMA query_only = {1 if readonly else 0}")

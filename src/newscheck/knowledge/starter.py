@@ -37,7 +37,8 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "5"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same people
+LOADER_VERSION = "7"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
+#                        people; 6: US Congress records (data/congress/); 7: its source name
 
 
 def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
@@ -47,6 +48,11 @@ def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
     files = [pack_dir / n for n in PACK_FILES]
     if world_dir is not None:
         files += [world_dir / n for n in WORLD_FILES]
+    congress = _congress_dir(pack_dir)
+    if congress is not None:
+        from .congress import PACK_FILES as CONGRESS_FILES
+
+        files += [congress / n for n in CONGRESS_FILES]
     for p in files:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
@@ -57,6 +63,12 @@ def _world_dir(pack_dir: Path) -> Path | None:
     """The world pack shipped beside the starter pack, if any."""
     world = pack_dir.parent / "world"
     return world if (world / "pack.json").exists() else None
+
+
+def _congress_dir(pack_dir: Path) -> Path | None:
+    """The US Congress records shipped beside the starter pack (data/congress/), if any."""
+    congress = pack_dir.parent / "congress"
+    return congress if (congress / "pack.json").exists() else None
 
 
 def _csv(pack_dir: Path, name: str) -> list[tuple[int, dict[str, str]]]:
@@ -156,6 +168,18 @@ def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
                 for rec in src.records.values():
                     world.put(rec)
                 world.finish(kind="world pack", file=src.file, as_of=src.as_of)
+        congress = _congress_dir(pack_dir)
+        if congress is not None:
+            from . import congress as us
+
+            name += " + US Congress"
+            cmeta, crecords = us.read_pack(congress)
+            us.align(crecords, records)      # presidents: the starter pack's ids
+            cwriter = Writer(conn, us.pack_source(cmeta), fresh=True)
+            for rec in crecords:
+                cwriter.put(rec)
+            cwriter.finish(kind="congress pack", as_of=cmeta["as_of"],
+                           file=f"newscheck {__version__} US Congress records")
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
         writer = Writer(conn, source_label(meta), fresh=True)
         for rec in records:

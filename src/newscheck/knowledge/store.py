@@ -10,12 +10,13 @@ import sqlite3
 import threading
 from bisect import bisect_right
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import KnowledgeBaseCorrupt, KnowledgeBaseNotFound
+from ..errors import KnowledgeBaseBusy, KnowledgeBaseCorrupt, KnowledgeBaseNotFound
 from ..model import Entity, PartialDate, Term
 from . import schema
 from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
@@ -52,6 +53,55 @@ class _Index:
         return [terms[i] for i in range(n) if his[i] >= o]
 
 
+@contextmanager
+def kb_errors(path: object) -> Iterator[None]:
+    """SQLite errors while reading a KB as the documented errors: a lock held beyond the wait is
+    :class:`KnowledgeBaseBusy` (exit 17, not a disk or data problem), anything else from the
+    database (a malformed page, a file that is not SQLite) :class:`KnowledgeBaseCorrupt`."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise KnowledgeBaseBusy(f"{path}: the knowledge base is locked by another process "
+                                    f"({exc})", "retry when it has finished; a lock is not a "
+                                    "disk or permission problem") from None
+        raise _corrupt(path, exc) from None
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, exc) from None
+
+
+def _corrupt(path: object, exc: Exception) -> KnowledgeBaseCorrupt:
+    if Path(str(path)).name.startswith("starter-"):   # the cache starter.cached_kb builds
+        return KnowledgeBaseCorrupt(f"{path}: newscheck's starter-pack cache is damaged ({exc})",
+                                    f"delete it (rm '{path}') and run again: it is rebuilt "
+                                    "from the installed package")
+    return KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
+                                "rebuild it with `newscheck kb import` (or restore a copy)")
+
+
+def _hot_journal(path: Path) -> bool:
+    """An interrupted write left a rollback journal that only a writable open rolls back."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _recover(path: Path) -> bool:
+    """Roll back what an interrupted import left (a hot journal; a WAL's uncommitted frames are
+    ignored by readers anyway) by opening the KB writably once. True if that worked."""
+    try:
+        conn = sqlite3.connect(path, timeout=10)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return not _hot_journal(path)
+
+
 def _pd(value: str | None, prec: str | None) -> PartialDate | None:
     if not value:
         return None
@@ -78,18 +128,27 @@ class KnowledgeBase:
             row = conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
             self.name = name or (row[0] if row else Path(self.path).stem)
             self._reset()
-        except sqlite3.DatabaseError as exc:
-            raise KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
-                                       "rebuild it with `newscheck kb import`") from None
+        except sqlite3.Error as exc:
+            conn.close()
+            with kb_errors(path):
+                raise exc from None
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = True) -> KnowledgeBase:
         if Path(path).is_dir():
             raise KnowledgeBaseNotFound(f"{path} is a directory, not a knowledge base file",
                                         "give the path of the .sqlite file (--kb PATH)")
+        if readonly and _hot_journal(Path(path)) and not _recover(Path(path)):
+            raise KnowledgeBaseCorrupt(f"{path}: an interrupted import left a journal that must "
+                                       "be rolled back, and this user cannot write the file",
+                                       "run `newscheck kb stats --kb PATH` once as a user who "
+                                       "can write it; the data before that import are intact")
         try:
             conn = schema.connect(Path(path), readonly=readonly)
         except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.DatabaseError) \
+                    and not isinstance(exc, sqlite3.OperationalError):   # not SQLite, malformed
+                raise _corrupt(path, exc) from None
             raise KnowledgeBaseCorrupt(f"{path}: cannot be opened ({exc})",
                                        "check the file and its permissions, or rebuild it with "
                                        "`newscheck kb import`") from None
@@ -100,8 +159,10 @@ class KnowledgeBase:
         self._by_position: dict[str, _Index] = {}
         self._entities: dict[str, Entity | None] = {}
         self._kinds: dict[str, str | None] = {}
+        self._subclasses: dict[str, tuple[str, ...]] = {}
         self._offices: dict[tuple[str, str], list[Entity]] = {}
         self._counts: tuple[int, int] | None = None
+        self._public: dict[str, Any] | None = None
         rows = self.conn.execute("SELECT name, as_of FROM sources").fetchall()
         # Each statement knows the date its source was taken (Term.as_of): an open term is
         # "still held" only up to its own source's date. The KB as a whole knows nothing after
@@ -146,13 +207,35 @@ class KnowledgeBase:
 
     def public_info(self) -> dict[str, Any]:
         """``info()`` as it goes into a report that people share: sources named by name and file
-        name, never by a local path (no ``path``; a source's ``file`` is its base name)."""
+        name, never by a local path (no ``path``; a source's ``file`` is its base name), and
+        nothing that depends on this machine (no import time): the same KB data gives the same
+        report everywhere. Built once per KB state (a check asks for it every time)."""
+        import copy
+
+        with self._lock:
+            if self._public is None:
+                self._public = self._public_info()
+            return copy.deepcopy(self._public)
+
+    def _public_info(self) -> dict[str, Any]:
         info = self.info()
         info.pop("path", None)
+        sources = sorted(self.sources(), key=lambda s: s["kind"] != "starter")   # stable
         info["sources"] = [
             {k: _base_name(v) if k == "file" else v for k, v in s.items()
-             if k in ("name", "file", "as_of") or (k == "imported" and s["kind"] != "starter")}
-            for s in self.sources()]        # the starter pack's build time is a local detail
+             if k in ("name", "file", "as_of")}      # when it was imported here is local
+            for s in sources if s["kind"] != "world pack"]
+        world = [s for s in sources if s["kind"] == "world pack"]
+        if world:   # one entry for the world pack's snapshots (each term names its own)
+            from .. import __version__
+
+            dates = sorted(s["as_of"] for s in world if s["as_of"])
+            info["sources"].insert(1 if info["sources"] else 0, {
+                "name": f"newscheck world pack: {len(world)} Wikidata snapshots of "
+                        f"every-politician-scrapers, {dates[0]} to {dates[-1]}" if dates else
+                        "newscheck world pack",
+                "file": f"newscheck {__version__} world pack",
+                "as_of": dates[-1] if dates else None})
         return info
 
     def readonly_file(self) -> Path | None:
@@ -177,7 +260,31 @@ class KnowledgeBase:
             "SELECT property, count(*) FROM statements GROUP BY property ORDER BY property")
             .fetchall())
         out["sources"] = self.sources()
+        out["coverage_by_country"] = self.coverage()
         return out
+
+    def coverage(self) -> list[dict[str, Any]]:
+        """Per country (a position's jurisdiction, P1001): offices, people and terms recorded,
+        and each source recording them with its date (``newscheck kb stats``)."""
+        # A jurisdiction inside a country (a US state: congressional seats) counts for the
+        # country it is in (its P17), so people are counted once per country.
+        rows = self.conn.execute(
+            "SELECT COALESCE(jj.value, j.value), t.source, count(DISTINCT t.value), "
+            "count(DISTINCT t.subject), count(*) FROM statements t JOIN statements j ON "
+            "j.subject = t.value AND j.property = 'P1001' LEFT JOIN statements jj ON "
+            "jj.subject = j.value AND jj.property = 'P17' AND jj.value != j.value "
+            "WHERE t.property = 'P39' AND t.rank != 'deprecated' "
+            "GROUP BY COALESCE(jj.value, j.value), t.source").fetchall()
+        by: dict[str, dict[str, Any]] = {}
+        for country, source, offices, people, terms in rows:
+            c = by.setdefault(country, {"country": country, "name": _name_of(country),
+                                        "offices": 0, "people": 0, "terms": 0, "sources": {}})
+            c["offices"] = max(c["offices"], offices)
+            c["people"] = max(c["people"], people)
+            c["terms"] += terms
+            when = self.source_dates.get(source)
+            c["sources"][source] = when.isoformat() if when else None
+        return sorted(by.values(), key=lambda c: (c["name"] or c["country"]).casefold())
 
     # -- entities ------------------------------------------------------------------------------
     def _best(self, subject: str, prop: str) -> list[str]:
@@ -236,9 +343,14 @@ class KnowledgeBase:
         return found[:limit]
 
     def names(self) -> Iterator[tuple[str, str]]:
+        """Names of people and positions for the gazetteer. US congressional seats, leadership
+        roles and the vice presidency are left out: their titles are read by the congress
+        claim patterns (claims/congress.py), not as office names."""
         rows = self.conn.execute(
             "SELECT a.alias, a.entity FROM aliases a JOIN items i ON i.id = a.entity "
-            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym'").fetchall()
+            "WHERE i.kind IN ('person', 'position') AND a.type != 'demonym' AND "
+            "COALESCE(i.office_kind, '') NOT IN ('us_senator', 'us_representative', "
+            "'us_congress_leader', 'us_vice_president')").fetchall()
         seen: set[tuple[str, str]] = set()
         for alias, ent in rows:
             if (alias, ent) not in seen:
@@ -276,6 +388,19 @@ class KnowledgeBase:
         idx = self._index(self._by_position, "value", position)
         return list(idx.terms) if at is None else idx.at(at)
 
+    def affiliations(self, person: str) -> list[Term]:
+        """The person's party memberships (P102), dated, as terms whose ``position`` is the
+        party (US Congress data: the party of each term, docs/knowledge.md)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, "
+                "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
+                "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
+                " ORDER BY s.start, s.rowid", (person,)).fetchall()
+        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
+                     self.source_dates.get(src))
+                for v, s, sp, e, ep, rank, src, sid, label in rows]
+
     # -- offices -------------------------------------------------------------------------------
     def kind(self, position: str) -> str | None:
         if position in self._kinds:
@@ -292,6 +417,28 @@ class KnowledgeBase:
                 if result is None:
                     result = kind_from_label(row[0], self.jurisdiction(position))
         self._kinds[position] = result
+        return result
+
+    def subclasses(self, position: str) -> tuple[str, ...]:
+        """The positions that are subclasses (P279) of ``position``, transitively, in id order:
+        for a class of offices ("prime minister") the offices under it ("Prime Minister of
+        Japan", …); empty for an office that is no class. Read from the KB's own statements,
+        so any Wikibase's hierarchy works; cycles are harmless."""
+        if position in self._subclasses:
+            return self._subclasses[position]
+        found: set[str] = set()
+        frontier = [position]
+        with self._lock:
+            while frontier:
+                marks = ",".join("?" * len(frontier))
+                rows = self.conn.execute(
+                    f"SELECT s.subject FROM statements s JOIN items i ON i.id = s.subject "
+                    f"WHERE s.property = 'P279' AND s.value IN ({marks}) "
+                    f"AND s.rank != 'deprecated' AND i.kind = 'position'", frontier).fetchall()
+                frontier = [r[0] for r in rows if r[0] not in found and r[0] != position]
+                found.update(frontier)
+        result = tuple(sorted(found))
+        self._subclasses[position] = result
         return result
 
     def _best_all(self, subject: str, prop: str) -> list[str]:
@@ -351,12 +498,21 @@ def _country(id: str) -> Any:
     return country(id)
 
 
+def _name_of(id: str) -> str:
+    c = _country(id)
+    return str(c.name) if c is not None else id
+
+
 def _country_by_name(name: str) -> Any:
     try:
         from .countries import country_by_name
     except ImportError:
         return None
     return country_by_name(name)
+
+
+# Source kinds built from data shipped in the package (knowledge/starter.py): the same on every
+# install of a version, so their local build time never goes into a report.
 
 
 def _base_name(file: object) -> object:

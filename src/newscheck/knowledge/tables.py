@@ -79,11 +79,21 @@ def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | B
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path}: not UTF-8 text ({exc.reason})") from None
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:     # e.g. a field over csv's 128 KiB limit
+        raise ImportFailed(f"{path}:{reader.line_num}: malformed header: {exc}") from None
 
     def rows() -> Iterator[tuple[int, dict[str, str] | BadRow]]:
         keys = [h.strip().lower() for h in header]
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:     # a field over 128 KiB, a NUL: this row, skippable
+                yield reader.line_num, BadRow(str(exc))
+                continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(keys):
@@ -160,15 +170,29 @@ class PositionIndex:
         for k in _keys(label, self.countries):
             if k in self.by_key:
                 return self.by_key[k]
+        if _QUALIFIED.search(label):    # "Alternate Prime Minister" is not the Prime Minister
+            return None
         kind = kind_from_label(label, country)
         return self.by_kind.get(kind) if kind else None
 
 
-def _position_records(rows: list[dict[str, str]]) -> list[Record]:
+# A title that qualifies an office names another office: never matched by kind alone.
+_QUALIFIED = re.compile(r"\b(?:alternate|deputy|vice|first|second|senior|assistant|junior|"
+                        r"associate|shadow|former|designate|elect)\b", re.I)
+
+
+def _position_records(rows: list[dict[str, str]], dataset_country: str | None = None
+                      ) -> list[Record]:
+    """Position records; one with neither country nor jurisdiction belongs to the dataset's
+    country (meta.json: Sudan's "Minister of Defence", Q85851442, has neither)."""
     recs = []
     for r in rows:
         if not _QID.match(r["id"]):
             raise BadRow(f"position id {r['id']!r} is not a Wikidata id")
+        if dataset_country and not r.get("country") and not r.get("jurisdiction"):
+            r = {**r, "country": dataset_country, "jurisdiction": dataset_country}
+        r = {**r, **{k: COUNTRY_IDS.get(r[k], r[k]) for k in ("country", "jurisdiction")
+                     if r.get(k)}}
         stmts = [Stmt("P17", r["country"])] if r.get("country") else []
         if r.get("jurisdiction"):
             stmts.append(Stmt("P1001", r["jurisdiction"]))
@@ -277,7 +301,7 @@ def read_table(path: Path, *, skip_bad: bool, international: bool = False) -> Ta
         if table_country is None and countries:
             table_country = max(set(countries), key=countries.count)
         index = PositionIndex(pos_rows, _country_names(path, table_country))
-        for rec in _position_records(pos_rows):
+        for rec in _position_records(pos_rows, _meta_country(path)):
             others[rec.id] = rec
     for line, r in rows:
         try:
@@ -296,6 +320,7 @@ def read_table(path: Path, *, skip_bad: bool, international: bool = False) -> Ta
                     pid = f"L:{slug(table_country or 'intl')}-{slug(r['position'])}"
                     if pid not in others:
                         others[pid] = _local_position(pid, r["position"], table_country)
+                        _alias(others[pid], r["position"])
                 person, name = r["personid"], r["person"]
                 start, end = _date(r["start"], "start"), _date(r.get("end", ""), "end")
             else:
@@ -363,13 +388,16 @@ def import_table(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
 def _alias(position: Record, label: str) -> None:
     """The holders table's own name of a position ("Minister for Internal Affairs and
     Communications" for "Minister of Internal Affairs and Communications") is how articles name
-    it too: an alias for a minister's office — unless it is a generic title ("Prime Minister",
-    "Minister of Defence"), which would make every such title in any article name this one
-    country's office. Other titles ("Chief Justice") get none for the same reason."""
+    it too: an alias for a minister's office — unless it is a generic title of a specific kind
+    ("Prime Minister", "Minister of Defence"), which the office words resolve by kind and
+    country. A portfolio title ("Minister of Culture", kind ``minister``) is kept: the same alias
+    of many countries' offices, narrowed to the article's country by the linker. Other titles
+    ("Chief Justice") get none."""
     from .offices import office_words
 
+    word = office_words().get(label.lower())
     if (norm(label) != norm(position.label) and label not in position.aliases
-            and label.lower() not in office_words()
+            and (word is None or word.kind == "minister")
             and kind_from_label(label, None) not in (None, "other")):
         position.aliases.append(label)
 

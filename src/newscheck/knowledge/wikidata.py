@@ -78,6 +78,9 @@ def _parse_time(text: str, precision: int) -> tuple[str, str] | None:
     return first.isoformat(), prec
 
 
+RANKS = ("normal", "preferred", "deprecated")
+
+
 def _lang_value(block: Any) -> str:
     if not isinstance(block, dict):
         return ""
@@ -131,6 +134,8 @@ def to_record(ent: Mapping[str, Any], *, keep_all: bool = False) -> Record | Non
     for prop in ("P39", *ITEM_PROPS):
         for st in claims.get(prop, ()):
             rank = st.get("rank", "normal")
+            if rank not in RANKS or not isinstance(st.get("id", ""), str):
+                raise BadRecord(f"a {prop} statement's rank {rank!r} or id is malformed")
             snak = st.get("mainsnak") or {}
             value = _item_id(snak)
             if value is None:

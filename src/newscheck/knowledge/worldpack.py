@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFailed
-from ..model import PartialDate
 from .kinds import OFFICE_KINDS
 from .writer import Record, Stmt
 
@@ -86,6 +86,21 @@ def _rows(pack: Path, name: str) -> list[dict[str, str]]:
         return list(reader)
 
 
+_PREC = {4: ("-01-01", "year"), 7: ("-01", "month"), 10: ("", "day")}
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _date(text: str) -> tuple[str | None, str | None]:
+    """A pack date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as the ISO first day and precision."""
+    if not text:
+        return None, None
+    if not _DATE.fullmatch(text) or not (len(text) == 4 or "01" <= text[5:7] <= "12") or (
+            len(text) == 10 and not "01" <= text[8:] <= "31"):
+        raise ImportFailed(f"world pack: terms.csv: {text!r} is not a date")
+    pad, prec = _PREC[len(text)]
+    return text + pad, prec
+
+
 def _aliases(text: str) -> list[str]:
     return [a for a in text.split("|") if a]
 
@@ -118,12 +133,9 @@ def read_world_pack(pack: Path) -> list[PackSource]:
         if r["source"] not in sources or r["person"] not in people or \
                 r["position"] not in positions:
             raise ImportFailed(f"world pack: terms.csv: unknown id in {r}")
-        start = PartialDate.parse(r["start"]) if r["start"] else None
-        end = PartialDate.parse(r["end"]) if r["end"] else None
+        (start, sp), (end, ep) = _date(r["start"]), _date(r["end"])
         terms[r["source"]][r["person"]].append(Stmt(
-            "P39", r["position"], start.value.isoformat() if start else None,
-            start.precision if start else None, end.value.isoformat() if end else None,
-            end.precision if end else None,
+            "P39", r["position"], start, sp, end, ep,
             sid=f"{ids[r['source']]['repository']}/{ids[r['source']]['file']}:{r['row']}"))
     for pid, (rec, src_id) in positions.items():
         sources[src_id].records[pid] = rec
@@ -150,7 +162,6 @@ def same_people(starter: list[Record], world: list[PackSource]) -> dict[str, str
     the only world person bearing one of their names, who held an office in a country where the
     starter person held one (or the starter office is the EU's); Mike Pompeo, ``L:mike-pompeo``
     → ``Q473239``. Two candidates, or none in a shared country: no merge."""
-    from .kinds import kind_from_label
     from .schema import norm
 
     kinds: dict[str, tuple[str | None, str | None]] = {}
@@ -160,7 +171,7 @@ def same_people(starter: list[Record], world: list[PackSource]) -> dict[str, str
         for rec in src.records.values():
             if rec.kind == "position":
                 juris = next((s.value for s in rec.statements if s.property == "P1001"), None)
-                kinds[rec.id] = (rec.office_kind or kind_from_label(rec.label, juris), juris)
+                kinds[rec.id] = (rec.office_kind, juris)
             else:
                 people.setdefault(rec.id, rec)
                 for name in (rec.label, *rec.aliases):

@@ -126,14 +126,68 @@ def link_claims(claims: list[Claim], article: Article, kb: KnowledgeBase) -> lis
                 claim.kind == "first" and claim.object.candidates)):
             r.choose(claim.object, claim, kind=q.get("reference_office_kind")
                      if claim.kind == "counterpart" else None)
+    _short_mentions(r, claims)
     return claims
+
+
+def _through_classes(r: _Resolver, offices: tuple[str, ...], claim: Claim) -> tuple[str, ...]:
+    """A written title that names a *class* of offices in the KB (a Wikidata item "prime
+    minister" with the alias "prime minister", of which every country's office is a subclass)
+    stands for the offices under it (the KB's P279 hierarchy, transitively): those the subject
+    ever held when that narrows them, else all of them (the country narrows them next)."""
+    expanded: list[str] = []
+    for office in offices:
+        expanded.extend(r.kb.subclasses(office) or (office,))
+    if tuple(expanded) == offices:
+        return offices
+    if claim.subject is None:
+        return tuple(dict.fromkeys(expanded))
+    held = {t.position for p in claim.subject.candidates for t in r.kb.positions(p)}
+    mine = [o for o in expanded if o in held]
+    return tuple(dict.fromkeys(mine or expanded))
+
+
+def _person_refs(claims: list[Claim]) -> Iterable[tuple[Claim, EntityRef]]:
+    for claim in claims:
+        if claim.subject is not None and claim.kind in _PERSON_SUBJECT:
+            yield claim, claim.subject
+        if claim.object is not None and claim.kind in _PERSON_OBJECT:
+            yield claim, claim.object
+
+
+def _short_mentions(r: _Resolver, claims: list[Claim]) -> None:
+    """A name the KB does not know that is the end of the name of exactly one person the same
+    article names in full ("President Zelensky" after "Volodymyr Zelenskiy"; the person's KB
+    names include both spellings): that person. Two such people, or none: no link."""
+    from ..knowledge.schema import norm
+
+    known = {ref.id for _, ref in _person_refs(claims) if ref.id}
+    if not known:
+        return
+    tails: dict[str, set[str]] = {}
+    for pid in known:
+        ent = r.kb.entity(pid)
+        for name in (ent.label, *ent.aliases) if ent is not None else ():
+            words = norm(name).split()
+            for k in range(1, len(words)):
+                tails.setdefault(" ".join(words[-k:]), set()).add(pid)
+    for claim, ref in _person_refs(claims):
+        key = norm(ref.mention)
+        if ref.id or ref.candidates or not key or not ref.mention[:1].isupper():
+            continue
+        owners = tails.get(key, set())
+        if len(owners) == 1:
+            pid = next(iter(owners))
+            ent = r.kb.entity(pid)
+            ref.id, ref.label = pid, ent.label if ent is not None else None
+            claim.qualifiers["short_mention"] = True
 
 
 def _link_office(r: _Resolver, claim: Claim) -> tuple[str, ...]:
     obj = claim.object
     assert obj is not None
     q = claim.qualifiers
-    offices = obj.candidates
+    offices = _through_classes(r, obj.candidates, claim)
     country = q.get("country")
     if offices and country:
         # a label several countries use, with the country the article states ("South Korean

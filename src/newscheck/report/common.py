@@ -36,6 +36,18 @@ SHORT_EXPLANATION = 160
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'])\.(?= )")
 
 
+# Control characters (C0 but tab and newline, DEL, C1) shown as visible ``\\xNN`` escapes in the
+# human-facing formats: an ESC or OSC sequence from an article or a KB label must not reach the
+# terminal (``\\e]0;title\\a`` retitles it, ``\\e[2J`` clears it).
+_CONTROLS = {c: f"\\x{c:02x}"
+             for c in (*range(0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))}
+
+
+def printable(text: str | None) -> str:
+    """``text`` with every control character but tab and newline escaped as ``\\xNN``."""
+    return (text or "").translate(_CONTROLS)
+
+
 def verdict_of(claim: Claim) -> Verdict:
     """The claim's verdict, or the "not checked" verdict the JSON report also uses."""
     return claim.verdict or UNCHECKED
@@ -132,3 +144,9 @@ def segments(text: str, claims: list[Claim]) -> list[Segment]:
 def dominant(labels: Iterable[str]) -> str:
     """The verdict to colour a span covered by several claims (the most severe)."""
     return max(labels, key=SEVERITY.__getitem__)
+
+
+def not_in_source(report: Report) -> list[tuple[int, Claim]]:
+    """``check --against``: the claims (with their 1-based number) the source does not state."""
+    ids = set((report.against or {}).get("not_in_source", ()))
+    return [(n, c) for n, c in enumerate(report.claims, 1) if c.id in ids]

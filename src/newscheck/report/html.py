@@ -1,104 +1,56 @@
-"""``--format html``: one self-contained page, the article with every claim highlighted.
+"""``--format html`` and the API's HTML: the article with every claim highlighted, problems first.
 
-No external assets (inline CSS, a three-line inline script that opens a claim's ``<details>`` when
-its marker is followed; the page works without it). Verdicts are told apart by colour *and* icon
-*and* word *and* underline style (solid / wavy / dotted), with a blue/orange/grey palette that
-survives red-green colour blindness. Overlapping claims are cut into flat segments (see
-:func:`.common.segments`); a segment shows the most severe verdict among its claims.
+The page, top to bottom: the title and dates; **what is wrong** (every refuted claim, and with
+``--against`` every claim not in the source, with its plain-words reason, each linking to its
+place in the article); download buttons (JSON report and
+ClaimReview, as ``data:`` links: no script needed); the counts; warnings; the article with the
+claims highlighted; one card per claim (verdict, claim, explanation; the raw facts and evidence
+behind a "Details" toggle, Wikidata ids linked); the page debris and credits that were removed
+before checking, in their own labelled panel.
+
+Two ways to ship the CSS (``report/assets/report.css``): ``standalone=True`` (the CLI's file)
+inlines it and sets a ``Content-Security-Policy`` meta that forbids every script and remote
+resource (a file must open by itself, so the CSS is inline; nothing else is); ``standalone=False``
+(the server) links ``{assets}/report.css`` and relies on the server's CSP header. Neither page
+has any script. Verdicts are told apart by colour *and* icon *and* word *and* underline style.
 
 Security: every string from the article, the knowledge base or the verifier goes through
-:func:`esc` (``html.escape(quote=True)``); ``href`` is only ever set from :func:`.common.safe_url`
-(absolute http/https) or to ``#claim-N`` anchors we generate.
+:func:`esc`; ``href`` is only ever set from :func:`.common.safe_url` (absolute http/https),
+Wikidata ids we recognise, ``data:`` downloads we build (base64), or ``#`` anchors.
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from .. import model
-from ..model import Claim, Evidence, Report
+from ..model import Claim, EntityRef, Evidence, Report
 from .common import (
     ICONS,
     LABELS,
     anchor_text,
     dominant,
+    not_in_source,
     safe_url,
     segments,
     verdict_of,
 )
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_WIKIDATA_RE = re.compile(r"^([QP])([1-9]\d{0,11})$")
+STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
 
-CSS = """
-:root{--fg:#1d1f23;--muted:#5b6170;--bg:#fbfbfa;--card:#fff;--line:#dcdfe4;
---sup:#005a8e;--sup-bg:#dcecf8;--ref:#a13d00;--ref-bg:#fde6cc;--nee:#4f5560;--nee-bg:#e9eaed}
-@media (prefers-color-scheme:dark){:root{--fg:#e8e9ec;--muted:#a3a8b3;--bg:#16181c;--card:#1f2228;
---line:#343842;--sup:#8cc8f2;--sup-bg:#15334a;--ref:#ffb36b;--ref-bg:#4a2a0e;--nee:#c4c8cf;
---nee-bg:#2d3038}}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);
-font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-.wrap{max-width:1200px;margin:0 auto;padding:1.25rem}
-h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 .4rem}
-h2{font-size:1.1rem;margin:1.4rem 0 .6rem}
-h3{font-size:.95rem;margin:.8rem 0 .3rem}
-.kicker{text-transform:uppercase;letter-spacing:.08em;font-size:.75rem;color:var(--muted)}
-.meta{color:var(--muted);font-size:.9rem;margin:.15rem 0}
-a{color:inherit}
-.summary{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}
-.count{padding:.45rem .8rem;border-radius:.5rem;border:1px solid var(--line);font-weight:600}
-.count b{font-size:1.25rem;margin:0 .2rem}
-.v-supported{--c:var(--sup);--cb:var(--sup-bg);--u:solid}
-.v-refuted{--c:var(--ref);--cb:var(--ref-bg);--u:wavy}
-.v-not_enough_evidence{--c:var(--nee);--cb:var(--nee-bg);--u:dotted}
-.count,.badge,.tag{color:var(--c);background:var(--cb)}
-.warnings{border-left:4px solid var(--ref);background:var(--card);padding:.5rem 1rem}
-.grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.5rem}
-@media (max-width:860px){.grid{grid-template-columns:1fr}}
-.article{background:var(--card);border:1px solid var(--line);border-radius:.6rem;
-padding:1rem 1.25rem;white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.02rem;line-height:1.75}
-mark.claim{background:var(--cb);color:inherit;border-radius:.15rem;padding:.05rem 0;
-text-decoration:underline var(--u) var(--c);text-decoration-thickness:2px;
-text-underline-offset:.22em}
-mark.overlap{outline:1px dashed var(--c);outline-offset:1px}
-.tag{font-size:.72rem;font-weight:700;text-decoration:none;padding:0 .3rem;margin:0 .1rem;
-border-radius:.3rem;border:1px solid var(--c);white-space:nowrap;vertical-align:.15em}
-.badge{font-weight:700;padding:.05rem .45rem;border-radius:.35rem;white-space:nowrap;
-border:1px solid var(--c)}
-.claims ol{list-style:none;padding:0;margin:0}
-.claims li{margin:0 0 .6rem}
-details.card{background:var(--card);border:1px solid var(--line);border-left:5px solid var(--c);
-border-radius:.5rem;padding:.5rem .8rem}
-details.card[open]{box-shadow:0 1px 6px rgba(0,0,0,.08)}
-details.card:target{outline:2px solid var(--c)}
-summary{cursor:pointer}
-.card summary{display:flex;flex-wrap:wrap;gap:.4rem .6rem;align-items:baseline}
-.num{color:var(--muted);font-variant-numeric:tabular-nums}
-.conf{color:var(--muted);font-size:.85rem;margin-left:auto}
-.body{margin-top:.5rem;font-size:.95rem}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.5rem 0;
-font-size:.85rem}
-.facts dt{color:var(--muted)}
-.facts dd{margin:0;overflow-wrap:anywhere}
-.evidence{padding-left:1.1rem;margin:.2rem 0}
-.evidence li{margin:.3rem 0;overflow-wrap:anywhere}
-.ekind{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.extra{color:var(--muted);font-size:.82rem}
-.debris{margin:1.5rem 0;color:var(--muted)}
-.debris li{overflow-wrap:anywhere}
-footer{color:var(--muted);font-size:.8rem;margin:2rem 0 1rem;border-top:1px solid var(--line);
-padding-top:.6rem}
-@media print{details.card{break-inside:avoid}.tag{border:1px solid}}
-"""
 
-# Opens the <details> of a claim when its marker link (#claim-N) is followed.
-SCRIPT = """
-function nsOpen(){var h=decodeURIComponent(location.hash.slice(1));
-var el=h?document.getElementById(h):null;if(el&&el.tagName==="DETAILS"){el.open=true;}}
-window.addEventListener("hashchange",nsOpen);nsOpen();
-"""
+@cache
+def css() -> str:
+    """The report's stylesheet (package data)."""
+    return resources.files("newscheck.report").joinpath("assets/report.css").read_text("utf-8")
 
 
 def esc(value: object) -> str:
@@ -115,29 +67,45 @@ def link(url: str | None, text: str | None = None) -> str:
     return f'<a href="{esc(safe)}" rel="noopener noreferrer nofollow">{shown}</a>'
 
 
-def render_html(report: Report) -> str:
-    """Render ``report`` as a standalone HTML5 page."""
+def wikidata(ident: object, text: str | None = None) -> str:
+    """A Wikidata item or property id as a link to its page; anything else as escaped text."""
+    m = _WIKIDATA_RE.match(str(ident)) if ident is not None else None
+    if m is None:
+        return esc(text if text is not None else ident)
+    page = ident if m.group(1) == "Q" else f"Property:{ident}"
+    return (f'<a href="https://www.wikidata.org/wiki/{page}" rel="noopener noreferrer nofollow" '
+            f'title="Wikidata {ident}">{esc(text if text is not None else ident)}</a>')
+
+
+def render_html(report: Report, *, standalone: bool = True, assets: str = "/static") -> str:
+    """Render ``report`` as an HTML5 page (see the module docstring for ``standalone``)."""
     art = report.article
     lang = art.language if art.language and _LANG_RE.match(art.language) else "en"
     title = art.title or "Untitled article"
+    style = ([f'<meta http-equiv="Content-Security-Policy" content="{STANDALONE_CSP}">',
+              f"<style>{css()}</style>"] if standalone
+             else [f'<link rel="stylesheet" href="{esc(assets)}/report.css">'])
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        *style,
         f'<meta name="generator" content="newscheck {esc(report.version)}">',
         f"<title>Fact check: {esc(title)}</title>",
-        f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        '<div class="wrap">',
+        '<a class="skip" href="#h-article">Skip to the article</a>',
+        '<main class="wrap">',
         *_header(report, title),
+        *_problems(report),
+        *_downloads(report),
         *_summary(report),
         *_warnings(report),
         '<div class="grid">',
         '<section aria-labelledby="h-article">',
-        '<h2 id="h-article">Article, claims highlighted</h2>',
+        '<h2 id="h-article" tabindex="-1">The article, claims highlighted</h2>',
         f'<div class="article">{_highlighted(art.text, report.claims)}</div>',
         "</section>",
         *_claim_list(report),
@@ -145,8 +113,7 @@ def render_html(report: Report) -> str:
         *_debris(report),
         f"<footer>Generated by newscheck {esc(report.version)} · "
         f"report schema {esc(model.SCHEMA_ID)}</footer>",
-        "</div>",
-        f"<script>{SCRIPT}</script>",
+        "</main>",
         "</body>",
         "</html>",
     ]
@@ -180,13 +147,67 @@ def _header(report: Report, title: str) -> list[str]:
     ]
 
 
+def _problem_items(claims: list[tuple[int, Claim]]) -> list[str]:
+    return [f'<li class="v-{verdict_of(c).label}"><a class="what" href="#at-{n}">'
+            f"{ICONS[verdict_of(c).label]} {esc(c.text)}</a>"
+            f'<p class="why">{esc(verdict_of(c).explanation)}</p>'
+            f'<a class="goto" href="#claim-{n}">details of claim {n}</a></li>' for n, c in claims]
+
+
+def _problems(report: Report) -> list[str]:
+    """Problems first: every refuted claim and (``--against``) every claim not in the source,
+    each with its reason and a link to its place in the article."""
+    refuted = [(n, c) for n, c in enumerate(report.claims, 1)
+               if verdict_of(c).label == "refuted"]
+    added = [(n, c) for n, c in not_in_source(report) if verdict_of(c).label != "refuted"]
+    if not refuted and not added:
+        checked = sum(1 for c in report.claims if verdict_of(c).label == "supported")
+        return ['<section class="problems none" id="problems" aria-labelledby="h-problems">',
+                '<h2 id="h-problems">No claim was found to be false</h2>',
+                f"<p>{checked} of {len(report.claims)} claims were confirmed; the others could "
+                "not be checked (see below). Absence of data is never counted as an error.</p>",
+                "</section>"]
+    label = "h-problems" if refuted else "h-added"
+    out = [f'<section class="problems" id="problems" aria-labelledby="{label}">']
+    if refuted:
+        noun = "claim is" if len(refuted) == 1 else "claims are"
+        out += [f'<h2 id="h-problems">{len(refuted)} {noun} false</h2>',
+                "<ol>", *_problem_items(refuted), "</ol>"]
+    if added:
+        heading = f"Not in the source ({len(added)})"
+        out.append(f'<h3 id="h-added">{heading}</h3>' if refuted
+                   else f'<h2 id="h-added">{heading}</h2>')
+        out += ["<p>The source article does not state these; check them before publishing.</p>",
+                "<ol>", *_problem_items(added), "</ol>"]
+    return [*out, "</section>"]
+
+
+def _data_link(name: str, mime: str, content: str, text: str) -> str:
+    """A download button holding ``content`` (base64: fast to build, only ``[A-Za-z0-9+/=]``)."""
+    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
+    return (f'<a class="button" download="{esc(name)}" '
+            f'href="data:{mime};charset=utf-8;base64,{data}">{esc(text)}</a>')
+
+
+def _downloads(report: Report) -> list[str]:
+    from .claimreview import render_claimreview
+
+    as_json = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)   # as report.to_json
+    return ['<nav class="downloads" aria-label="Download the report">',
+            _data_link("newscheck-report.json", "application/json", as_json,
+                       "⬇ JSON report"),
+            _data_link("claimreview.jsonld", "application/ld+json", render_claimreview(report),
+                       "⬇ ClaimReview"),
+            "</nav>"]
+
+
 def _summary(report: Report) -> list[str]:
     s = report.summary()
     noun = "claim" if s["claims"] == 1 else "claims"
     items = [f'<div class="count v-{v}"><span aria-hidden="true">{ICONS[v]}</span>'
              f"<b>{s[v]}</b>{esc(LABELS[v].lower())}</div>"
              for v in ("supported", "refuted", "not_enough_evidence")]
-    return [f'<section class="summary" aria-label="Summary: {s["claims"]} {noun}">',
+    return [f'<section class="summary" aria-label="Counts: {s["claims"]} {noun}">',
             f'<div class="count"><b>{s["claims"]}</b>{noun}</div>', *items, "</section>"]
 
 
@@ -199,10 +220,16 @@ def _warnings(report: Report) -> list[str]:
 
 
 def _highlighted(text: str, claims: list[Claim]) -> str:
-    """The article text with each claim wrapped in ``<mark>`` and followed by its marker."""
+    """The article text with each claim wrapped in ``<mark>``, an ``#at-N`` anchor where claim N
+    starts and its verdict marker (a link to its card) after it."""
     labels = [verdict_of(c).label for c in claims]
+    starts: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.start < c.end and 0 <= c.start < len(text):
+            starts.setdefault(c.start, []).append(i)
     out: list[str] = []
     for seg in segments(text, claims):
+        out += [f'<span class="anchor" id="at-{i + 1}"></span>' for i in starts.get(seg.start, ())]
         piece = esc(text[seg.start:seg.end])
         if not seg.claims:
             out.append(piece)
@@ -222,7 +249,7 @@ def _highlighted(text: str, claims: list[Claim]) -> str:
 
 def _claim_list(report: Report) -> list[str]:
     out = ['<section class="claims" aria-labelledby="h-claims">',
-           '<h2 id="h-claims">Claims</h2>']
+           '<h2 id="h-claims">Every claim</h2>']
     if not report.claims:
         out.append("<p>No checkable claims were found in this article.</p>")
     else:
@@ -233,66 +260,83 @@ def _claim_list(report: Report) -> list[str]:
     return out
 
 
+def _ref(ref: EntityRef) -> str:
+    if not ref.id:
+        return f"“{esc(ref.mention)}” (not found in the knowledge base)"
+    return f"“{esc(ref.mention)}” → {esc(ref.label or '')} ({wikidata(ref.id)})"
+
+
 def _claim_card(n: int, claim: Claim) -> str:
     v = verdict_of(claim)
     facts: list[tuple[str, str]] = [("kind", esc(claim.kind)),
                                     ("time", esc(anchor_text(claim.time)))]
     for role, ref in (("subject", claim.subject), ("object", claim.object)):
         if ref is not None:
-            linked = f" → {esc(ref.label or '')} ({esc(ref.id)})" if ref.id else " (not linked)"
-            facts.append((role, f"“{esc(ref.mention)}”{linked}"))
+            facts.append((role, _ref(ref)))
     for key, value in claim.qualifiers.items():
-        facts.append((esc(key), esc(_plain(value))))
+        facts.append((esc(key), _value(value)))
     if claim.sentence:
         facts.append(("sentence", esc(claim.sentence)))
     fact_html = "".join(f"<dt>{k}</dt><dd>{val}</dd>" for k, val in facts)
     evidence = ("".join(f"<li>{_evidence(e)}</li>" for e in v.evidence)
                 if v.evidence else "<li>No evidence recorded.</li>")
     return (
-        # a refutation is what a reader came for: its reason and evidence are shown open
-        f'<details class="card v-{v.label}" id="claim-{n}"'
-        f'{" open" if v.label == "refuted" else ""}>'
-        f'<summary><span class="num">{n}.</span>'
+        f'<article class="card v-{v.label}" id="claim-{n}" aria-labelledby="claim-{n}-text">'
+        f'<div class="head"><span class="num">{n}.</span>'
         f'<span class="badge v-{v.label}">{ICONS[v.label]} {esc(LABELS[v.label])}</span>'
-        f"<span>{esc(claim.text)}</span>"
-        f'<span class="conf">confidence {v.confidence:.0%}</span></summary>'
-        f'<div class="body"><p>{esc(v.explanation)}</p>'
+        f'<span class="claimtext" id="claim-{n}-text">{esc(claim.text)}</span></div>'
+        f'<p class="why">{esc(v.explanation)}</p>'
+        f'<a class="goto" href="#at-{n}">show in the article</a> · '
+        f'<span class="conf">confidence {v.confidence:.0%}</span>'
+        f"<details><summary>Details and evidence</summary>"
         f'<dl class="facts">{fact_html}</dl>'
-        f'<h3>Evidence</h3><ul class="evidence">{evidence}</ul></div>'
-        "</details>"
+        f'<h3>Evidence</h3><ul class="evidence">{evidence}</ul></details>'
+        "</article>"
     )
 
 
 def _evidence(ev: Evidence) -> str:
-    ident = f' <code>{esc(ev.id)}</code>' if ev.id else ""
+    ident = f" <code>{wikidata(ev.id)}</code>" if ev.id else ""
     extra = ""
     if ev.extra:
         extra = '<div class="extra">' + " · ".join(
-            f"{esc(k)}: {link(v) if isinstance(v, str) else esc(_plain(v))}"
-            for k, v in ev.extra.items()) + "</div>"
+            f"{esc(k)}: {_value(v)}" for k, v in ev.extra.items()) + "</div>"
     return (f'<span class="ekind">{esc(ev.kind.replace("_", " "))}</span> '
             f"{link(ev.source)}{ident}<br>{esc(ev.text)}{extra}")
 
 
-def _plain(value: Any) -> str:
+def _value(value: Any) -> str:
+    """A raw value for the details panel: Wikidata ids linked, http(s) URLs linked."""
     if value is None:
         return "—"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(_value(v) for v in value)
+    if isinstance(value, str):
+        if _WIKIDATA_RE.match(value):
+            return wikidata(value)
+        if safe_url(value):
+            return link(value)
+    return esc(value)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _debris(report: Report) -> list[str]:
     art = report.article
     if not art.removed and not art.credits:
         return []
-    out = ['<details class="debris">',
-           f"<summary>Removed from the page before checking ({len(art.removed)}) "
-           f"and credits ({len(art.credits)})</summary>"]
-    for heading, items in (("Removed", art.removed), ("Credits", art.credits)):
+    out = ['<section class="debris" aria-labelledby="h-debris">',
+           f'<h2 id="h-debris">Removed from the page before checking: '
+           f"{_count(len(art.removed), 'page part')}, {_count(len(art.credits), 'credit')}</h2>",
+           "<p>Menus, share bars, “related” lists, cookie notices, captions and photo credits "
+           "are not part of the article; they were set aside and not checked.</p>",
+           "<details><summary>Show what was removed</summary>"]
+    for heading, items in (("Page parts", art.removed), ("Captions and credits", art.credits)):
         if items:
             out.append(f"<h3>{heading}</h3><ul>")
             out += [f"<li>{esc(item)}</li>" for item in items]
             out.append("</ul>")
-    out.append("</details>")
+    out.append("</details></section>")
     return out

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence, Report
-from .common import ICONS, LABELS, anchor_text, safe_url, verdict_line, verdict_of
+from .common import (
+    ICONS,
+    LABELS,
+    anchor_text,
+    not_in_source,
+    printable,
+    safe_url,
+    verdict_line,
+    verdict_of,
+)
 
 # Characters with a meaning anywhere in a CommonMark/GFM line: emphasis, code, links, raw HTML,
 # entities, table cells, strikethrough, and the escape character itself.
@@ -27,7 +36,7 @@ def md_escape(text: str | None, *, line_start: bool = False) -> str:
     ``line_start``: the text begins a line (paragraph, list item, quote), so a leading ``-``,
     ``+``, ``=`` or ``1.`` must be escaped too, or it would start a list or a heading.
     """
-    flat = " ".join((text or "").split())
+    flat = " ".join(printable(text).split())
     flat = _INLINE_SPECIALS.sub(r"\\\1", flat)
     if line_start:  # "1." → "1\.", "- x" → "\- x"
         flat = _ORDERED_START.sub(r"\1\\\2", flat)
@@ -52,6 +61,11 @@ def render_markdown(report: Report) -> str:
             lines += _claim_details(n, claim)
     else:
         lines += ["No checkable claims were found in this article.", ""]
+    added = not_in_source(report)
+    if added:
+        lines += ["## Not in the source", ""]
+        lines += [f"- [{n}](#claim-{n}) {md_escape(c.text)}" for n, c in added]
+        lines.append("")
     if report.warnings:
         lines += ["## Warnings", ""]
         lines += [f"- {md_escape(w, line_start=True)}" for w in report.warnings]

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
-from .common import ICONS, LABELS, anchor_text, shorten, summary_line, verdict_of
+from .common import ICONS, LABELS, anchor_text, not_in_source, printable, summary_line, verdict_of
 
 # Colours chosen to stay distinguishable for red-green colour blindness (blue / orange / grey),
 # matching the HTML report.
@@ -31,6 +31,8 @@ STYLES: dict[str, str] = {
 # Width used when not writing to a terminal and no width is given: wide enough for a readable
 # explanation column, narrow enough for an 80–120 column pager.
 PLAIN_WIDTH = 100
+# Removed page debris and credits: how many items are named after their count.
+REMOVED_SHOWN = 3
 
 
 def use_color() -> bool:
@@ -40,6 +42,11 @@ def use_color() -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def _text(text: str, style: str = "") -> Text:
+    """A rich Text of article or KB content, its control characters escaped."""
+    return Text(printable(text), style=style)
 
 
 def render_text(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
@@ -66,27 +73,48 @@ def render_text(report: Report, *, color: bool | None = None, width: int | None 
         console.print(_table(report, color=color))
     else:
         console.print("No checkable claims were found in this article.")
-    console.print(Text(summary_line(report), style="bold"))
+    console.print(_text(summary_line(report), style="bold"))
+    for line in _removed(report):
+        console.print(_text(line, style="dim"))
+    added = not_in_source(report)
+    if added:
+        console.print(_text(f"Not in the source ({len(added)}):", style="bold"))
+        for n, claim in added:
+            console.print(_text(f"  #{n} {claim.text}"))
     for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(_text(f"warning: {warning}", style="yellow"))
     return console.export_text(styles=color).rstrip() + "\n"
+
+
+def _removed(report: Report) -> list[str]:
+    """What was taken out of the page, as in the other formats: count and first items."""
+    lines = []
+    for what, items in (("removed from the page before checking", report.article.removed),
+                        ("credits", report.article.credits)):
+        if items:
+            first = "; ".join(" ".join(i.split())[:80] for i in items[:REMOVED_SHOWN])
+            rest = len(items) - REMOVED_SHOWN
+            more = f"; … and {rest} more" if rest > 0 else ""
+            plural = "s" if len(items) != 1 else ""
+            lines.append(f"{what}: {len(items)} item{plural} ({first}{more})")
+    return lines
 
 
 def _header(console: Console, report: Report) -> None:
     art = report.article
-    console.print(Text(art.title or "(untitled article)", style="bold"))
+    console.print(_text(art.title or "(untitled article)", style="bold"))
     meta = [
         f"published {art.published.isoformat()}" if art.published else "publication date unknown",
         f"by {art.author}" if art.author else "",
         art.sitename or "",
         art.source or "",
     ]
-    console.print(Text(" · ".join(m for m in meta if m), style="dim"))
-    console.print(Text(f"checked as of {anchor_text(report.anchor)}", style="dim"))
+    console.print(_text(" · ".join(m for m in meta if m), style="dim"))
+    console.print(_text(f"checked as of {anchor_text(report.anchor)}", style="dim"))
     kb = report.knowledge
     if kb.get("name"):
         as_of = f" (as of {kb['as_of']})" if kb.get("as_of") else ""
-        console.print(Text(f"knowledge: {kb['name']}{as_of}", style="dim"))
+        console.print(_text(f"knowledge: {kb['name']}{as_of}", style="dim"))
     console.print()
 
 
@@ -105,8 +133,7 @@ def _table(report: Report, *, color: bool) -> Table:
         v = verdict_of(claim)
         verdict = Text(f"{ICONS[v.label]} {LABELS[v.label]}", style=STYLES[v.label])
         verdict.append(f"\n{v.confidence:.0%}", style="dim")
-        # a verdict's reason is shown whole (it names the actual holder and dates); the reason
-        # for not_enough_evidence is often long and generic, so it is cut
-        why = v.explanation if v.label != "not_enough_evidence" else shorten(v.explanation)
-        table.add_row(str(n), verdict, Text(claim.text), Text(" ".join(why.split())))
+        # every reason is shown whole: a cut one can read as a refutation under "not enough
+        # evidence" (the part saying why no verdict was given is often at the end)
+        table.add_row(str(n), verdict, _text(claim.text), _text(" ".join(v.explanation.split())))
     return table

@@ -17,14 +17,25 @@ from typing import Any
 
 from ..errors import StanceModelError
 from .base import STANCE_LABELS, StanceResult
-from .features import FEATURE_NAMES, featurize
+from .features import FEATURE_NAMES, content, featurize, tokens
 
 FORMAT = "newscheck-stance-trees/1"
+# The features read Latin-script words only: a claim with fewer content words than this (another
+# script, a fragment) cannot be judged and gets a neutral stance instead of a guess from numbers.
+MIN_CLAIM_WORDS = 3
 DEFAULT_FILE = "stance_trees.json"
 
 # A tree is four parallel lists: feature index (-1 at a leaf), threshold, left child, right
 # child, plus the leaf values; x[feature] <= threshold goes left (scikit-learn's convention).
 Tree = tuple[list[int], list[float], list[int], list[int], list[float]]
+
+
+UNREADABLE = StanceResult("neutral", 1.0, {"support": 0.0, "refute": 0.0, "neutral": 1.0})
+
+
+def readable(claim: str) -> bool:
+    """Whether the features can read enough of the claim to judge it."""
+    return len(set(content(tokens(claim)))) >= MIN_CLAIM_WORDS
 
 
 def _tree(spec: dict[str, Any]) -> Tree:
@@ -76,7 +87,7 @@ class TreeStance:
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[StanceResult]:
         return [StanceResult.from_probs(self.probabilities(featurize(c, p, self.idf)))
-                for c, p in pairs]
+                if readable(c) else UNREADABLE for c, p in pairs]
 
 
 def load_model(path: Path) -> TreeStance:

@@ -60,6 +60,7 @@ class Facts:
         self._jurisdiction: dict[str, str | None] = {}
         self._offices: dict[tuple[str, str], list[str]] = {}
         self._single: dict[str, bool] = {}
+        self._affiliations: dict[str, list[Term]] = {}
 
     def entity(self, id: str) -> Entity | None:
         if id not in self._entity:
@@ -111,6 +112,13 @@ class Facts:
         if position not in self._single:
             self._single[position] = self.kb.single_holder(position)
         return self._single[position]
+
+    def affiliations(self, person: str) -> list[Term]:
+        """Party memberships (P102) as terms; [] for a KB view without them."""
+        if person not in self._affiliations:
+            getter = getattr(self.kb, "affiliations", None)
+            self._affiliations[person] = list(getter(person)) if getter is not None else []
+        return self._affiliations[person]
 
     def equivalents(self, position: str) -> list[str]:
         """The position and every other name of the same office: same specific kind, same

@@ -103,6 +103,12 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
         cands = [c for c in (q.get("office_candidates") or ()) if isinstance(c, str)]
         if country:
             cands = [c for c in cands if facts.jurisdiction(c) in (country, None)]
+        elif person and len({facts.jurisdiction(c) for c in cands}) > 1:
+            # a title many countries use ("Minister of Culture") and no country stated: the
+            # office of that name in the one country where the person held offices, if any
+            homes = home_countries(facts, person)
+            mine = [c for c in cands if facts.jurisdiction(c) in homes]
+            cands = mine if len(homes) == 1 and mine else cands
         seeds = cands
     generic = False
     if not country and obj is not None and title_key(obj.mention) in COUNTRY_DEPENDENT_TITLES:

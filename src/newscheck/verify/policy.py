@@ -195,8 +195,8 @@ def refutation_blocker(w: Window, as_of: date | None, *, ambiguous: bool,
         return "the name could refer to more than one person"
     if as_of is not None and w.end > as_of:
         if source:
-            return (f"the newest source recording this office, {source}, was taken on "
-                    f"{as_of.isoformat()}, before {w.noun()}")
+            dated = source if "as of" in source else f"{source} (as of {as_of.isoformat()})"
+            return f"the newest source recording this office is {dated}, before {w.noun()}"
         return f"the knowledge base's data end on {as_of.isoformat()}, before {w.noun()}"
     if w.basis == "today":
         return ("the article has no publication date, so it was checked as of today; pass "

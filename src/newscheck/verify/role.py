@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..model import Claim, Coverage, Term, TimeAnchor, Verdict
 from . import explain as ex
+from .congress import check_congress_at
 from .facts import Facts
 from .offices import (
     Context,
@@ -42,7 +43,9 @@ from .sources import disagreeing, source_text, term_as_of
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
-    v = check_role_at(claim, ctx, ctx.window(claim))
+    # "Sen. X (D-Mass.)", "House Speaker X": chamber, state, party (verify/congress.py)
+    check_at = check_congress_at if claim.qualifiers.get("congress") else check_role_at
+    v = check_at(claim, ctx, ctx.window(claim))
     if v.label != "refuted":
         return v
     if claim.qualifiers.get("title_now") and claim.time.basis not in ("published", "inferred",
@@ -50,7 +53,7 @@ def check_role(claim: Claim, ctx: Context) -> Verdict:
         # "Prime Minister Kishida defended the deal reached in 2015": the sentence's time may
         # not be the title's; the title may be the one held when the article was written
         now = window_of(TimeAnchor(basis="published", date=ctx.fallback), ctx.fallback)
-        if check_role_at(claim, ctx, now).label != "refuted":
+        if check_at(claim, ctx, now).label != "refuted":
             return ex.withheld(v, f"the title may be the one held when the article was "
                                   f"written ({ctx.fallback.isoformat()}), and it is not refuted "
                                   f"then")

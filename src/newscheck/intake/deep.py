@@ -1,0 +1,73 @@
+"""HTML nested deeper than libxml2's limit (255 levels), flattened instead of lost.
+
+libxml2 stops descending at depth 255 unless ``huge_tree`` is set: whatever lies deeper is
+dropped silently, so a page whose body sits inside 300 ``<div>`` wrappers had "no article text"
+(exit 8). :func:`load` parses as trafilatura does; when the tree reaches the limit it parses
+again with ``huge_tree`` (the input is already bounded by ``--max-bytes``) and removes the
+wrapper tags (``div``, ``span``, …; their text and children stay) below :data:`FLAT_DEPTH`, so
+the extraction sees the whole body at a depth it handles. Past 2,048 levels (libxml2's limit even
+then) the page is refused with that reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import NoArticleText
+
+LIBXML2_DEPTH = 255
+HUGE_DEPTH = 2048      # libxml2's limit with huge_tree
+FLAT_DEPTH = 100
+WRAPPERS = frozenset({"div", "span", "section", "article", "main", "aside", "font", "center",
+                      "b", "i", "u", "em", "strong", "small", "big", "blockquote", "header",
+                      "footer", "figure", "ul", "ol", "li", "table", "tbody", "tr", "td"})
+
+
+def max_depth(tree: Any) -> int:
+    from lxml import etree
+
+    depth = best = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        best = max(best, depth)
+    return best
+
+
+def load(html: str) -> Any:
+    """The page's tree (``None`` if unparseable), deep nesting flattened (see the module)."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None or max_depth(tree) < LIBXML2_DEPTH - 1:
+        return tree
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        deep = lxml_html.document_fromstring(
+            html, parser=lxml_html.HTMLParser(huge_tree=True, remove_comments=True))
+    except (etree.ParserError, ValueError):
+        return tree
+    if max_depth(deep) >= HUGE_DEPTH - 1:
+        raise NoArticleText(f"the HTML page nests its elements more than {HUGE_DEPTH:,} levels "
+                            "deep, past what the HTML parser reads: the text below is lost",
+                            "give the article's text as plain text")
+    flatten(deep)
+    return deep
+
+
+def flatten(tree: Any, limit: int = FLAT_DEPTH) -> None:
+    """Drop the wrapper tags nested deeper than ``limit`` (deepest first), keeping content."""
+    from lxml import etree
+
+    depth = 0
+    deep: list[Any] = []
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth > limit and isinstance(el.tag, str) and el.tag in WRAPPERS:
+                deep.append(el)
+        else:
+            depth -= 1
+    for el in reversed(deep):
+        el.drop_tag()
