@@ -7,7 +7,9 @@ them, merging their entries); a CLI call should not pay that every time. A gazet
 unchanged (one file per KB path, at most ``MAX_FILES``, none for a KB that no longer exists).
 The file holds the keys and their entries, not the automaton: pyahocorasick rebuilds the
 automaton from the sorted keys ~2× faster than ``ahocorasick.load`` reads a saved one, from a file
-~6× smaller (figures in docs/claims.md), and a text format needs no pickle.
+~6× smaller (figures in docs/claims.md), and a text format needs no pickle. A gazetteer read from
+here builds its automaton only when it is needed (``Gazetteer.scan``): a first small article is
+answered by dict look-ups, so a one-article CLI run never builds it.
 
 File: one JSON header line (``magic``, ``version``, the full cache ``key``, counts, byte lengths
 and a BLAKE2b digest of the rest), then the keys joined by newlines, then the entries (one line
@@ -34,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 from .index import (
     MIN_NAME_CHARS,
     Gazetteer,
-    automaton_of,
     build,
     encode_entries,
     static_entries,
@@ -142,7 +143,7 @@ def load(kb: KnowledgeBase, key: DiskKey) -> Gazetteer | None:
         with contextlib.suppress(OSError):
             target.unlink()
         return None
-    gaz = Gazetteer(automaton_of(keys), kb, keys, entries, from_cache=True)
+    gaz = Gazetteer(None, kb, keys, entries, from_cache=True)   # automaton: on demand (scan)
     gaz.build_seconds = time.perf_counter() - t0
     with contextlib.suppress(OSError):
         os.utime(target)      # recently used: pruned last
