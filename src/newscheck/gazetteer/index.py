@@ -99,7 +99,7 @@ class Gazetteer:
     _entities: dict[str, Entity | None] = field(default_factory=dict)
     _scans: int = 0
     _by_key: dict[str, int] | None = None
-    _longest_key: int | None = None
+    max_key_tokens: int | None = None
 
     @property
     def size(self) -> int:
@@ -138,13 +138,13 @@ class Gazetteer:
         cheaper (a long article) or not the same (a folded token holding a space)."""
         keyed = tokens.keyed
         n = len(tokens.spans)
-        if n * self._longest() > SMALL_SCAN or keyed.count(" ") != n + 1:
+        if n * self.longest_key() > SMALL_SCAN or keyed.count(" ") != n + 1:
             return None
         index = self._by_key
         if index is None:
             index = self._by_key = dict(zip(self.keys, range(len(self.keys)), strict=True))
         starts = [*tokens.at, len(keyed)]
-        longest = self._longest()
+        longest = self.longest_key()
         found: list[tuple[int, int, int]] = []
         get = index.get
         for first in range(n):
@@ -157,11 +157,11 @@ class Gazetteer:
         found.sort()
         return [(end, i) for end, _, i in found]
 
-    def _longest(self) -> int:
+    def longest_key(self) -> int:
         """The most tokens in a key."""
-        if self._longest_key is None:
-            self._longest_key = max((k.count(" ") - 1 for k in self.keys), default=0)
-        return self._longest_key
+        if self.max_key_tokens is None:
+            self.max_key_tokens = max((k.count(" ") - 1 for k in self.keys), default=0)
+        return self.max_key_tokens
 
     def entries_at(self, index: int) -> tuple[tuple[Any, ...], ...]:
         found = self.entries[index]
