@@ -20,7 +20,6 @@ import csv
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ SHARED = next((p for p in (Path(os.environ.get("NEWSCHECK_SHARED", "/nonexistent
                            ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
                if p.is_dir()), ROOT.parent / "shared" / "data")
 STANCE = SHARED / "stance"
-csv.field_size_limit(sys.maxsize)
 
 
 def available() -> bool:
@@ -130,10 +128,11 @@ _HV = {"Supports": ("supported", "support"), "Refutes": ("refuted", "refute"),
 def healthver(split: str) -> Iterator[ClaimExample]:
     path = STANCE / "healthver" / "data" / f"healthver_{split}.csv"
     with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            label, stance = _HV[row["label"]]
-            yield ClaimExample(row["id"], row["claim"], (row["evidence"],), label,  # type: ignore[arg-type]
-                               (stance,))  # type: ignore[arg-type]
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        label, stance = _HV[row["label"]]
+        yield ClaimExample(row["id"], row["claim"], (row["evidence"],), label,  # type: ignore[arg-type]
+                           (stance,))  # type: ignore[arg-type]
 
 
 def scifact_rte(split: str) -> Iterator[ClaimExample]:

@@ -358,7 +358,8 @@ def test_a_bad_dump_line_is_a_file_line_error_and_skippable(kb_file: Path, case:
 def test_a_csv_field_over_128_kib_is_a_file_line_error(tmp_path: Path) -> None:
     folder = tmp_path / "tables"
     holders = write_japan_tables(folder)
-    holders.write_text(holders.read_text() + "Prime Minister," + "x" * 200_000 + ",Q1,2020,,\n")
+    holders.write_text(holders.read_text() + "Prime Minister," + "x" * 200_000
+                       + ",Q1,2020-01-01,,male,,,,x\n")
     with pytest.raises(ImportFailed, match=r"holders21\.csv:7: malformed row: field larger"):
         import_files(tmp_path / "kb.sqlite", [holders])
     assert not (tmp_path / "kb.sqlite").exists()

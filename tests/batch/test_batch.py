@@ -154,3 +154,30 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     assert _cli("batch", str(bad), "--out", "b.jsonl", cwd=tmp_path).returncode == 26
     missing = _cli("batch", "nowhere", "--out", "c.jsonl", cwd=tmp_path)
     assert missing.returncode == 3 and not (tmp_path / "c.jsonl").exists()
+
+
+def test_corpus_passes_through_to_every_check(tmp_path: Path) -> None:
+    pytest.importorskip("bm25s")
+    from newscheck.corpus import add_paths
+    from newscheck.errors import CorpusNotFound
+
+    source = ("The Harwick harbour bridge reopened to traffic on Saturday after two years of "
+              "repairs. About 18,000 vehicles are expected to cross the bridge every day.")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "a", "text": source, "published": "2023-04-02",
+                                "url": "https://example.org/a"}) + "\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    add_paths(corpus, [docs])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "r", "published": "2023-04-03", "text": (
+        "The Harwick harbour bridge reopened to traffic on Saturday after two years of "
+        "repairs, officials said.")}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_batch(BatchOptions(inputs=[feed], out=out, corpus=corpus, workers=2))
+    (row,) = rows(out)
+    assert row["status"] == "ok" and row["report"]["corpus"]["passages"] >= 1
+    urls = {e.get("url") for c in row["report"]["claims"] for e in c["evidence"]}
+    assert "https://example.org/a" in urls
+    with pytest.raises(CorpusNotFound):
+        run_batch(BatchOptions(inputs=[feed], out=tmp_path / "x.jsonl", corpus=tmp_path / "no"))
+    assert not (tmp_path / "x.jsonl").exists()

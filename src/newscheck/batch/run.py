@@ -88,10 +88,10 @@ def _validate(opts: BatchOptions) -> None:
         require("pyarrow.parquet", "parquet")
     if opts.engine == "ray":
         require("ray.data", "ray")
-    if opts.corpus is not None:
-        from .work import corpus_supported
+    if opts.corpus is not None:   # a missing corpus fails before OUT is touched
+        from ..corpus import open_corpus
 
-        corpus_supported(opts.corpus)
+        open_corpus(opts.corpus).close()
 
 
 def run_batch(opts: BatchOptions, *, on_progress: Callable[[int, int | None], None] | None

@@ -37,9 +37,9 @@ class Checker:
         self.kb: KnowledgeBase = open_kb(kb)
         self.corpus: Any = None
         if corpus is not None:   # opened once per worker, like the KB
-            import importlib
+            from ..corpus import open_corpus
 
-            self.corpus = importlib.import_module("newscheck.corpus").open_corpus(corpus)
+            self.corpus = open_corpus(corpus)
         self.today = today
 
     def close(self) -> None:
@@ -75,19 +75,6 @@ class Checker:
             report.warnings.insert(0, note)
         return {"source": rec.source, "id": rec.id, "status": "ok", "error": None,
                 "error_code": None, "report": report.to_dict()}
-
-
-def corpus_supported(corpus: str | Path) -> None:
-    """``--corpus`` passes through to the pipeline once it takes a reference corpus."""
-    import importlib.util
-    import inspect
-
-    from ..pipeline import check_article
-
-    if ("corpus" not in inspect.signature(check_article).parameters
-            or importlib.util.find_spec("newscheck.corpus") is None):
-        raise NewscheckError(f"--corpus {corpus}: this build's pipeline has no reference corpus "
-                             "yet", "run without --corpus")
 
 
 def warm() -> None:

@@ -322,7 +322,7 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
                                "import into another --kb; the knowledge base is unchanged")
         conn.isolation_level = None
         with contextlib.suppress(sqlite3.OperationalError):   # a KB from before WAL: convert
-            conn.execute("PRAGMA journal_mode = WAL")        # (fails only while it is read)
+            conn.execute("PRAGMA main.journal_mode = WAL")        # (fails only while it is read)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -71,6 +71,9 @@ def shape_of(path: Path, header: list[str]) -> str:
                        "the world-leaders columns (docs/knowledge.md)")
 
 
+MAX_FIELD = 131072      # csv's default field limit, kept even if a library raises the global one
+
+
 def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | BadRow]]]:
     with open_stream(path) as fh:
         raw = fh.read()
@@ -93,6 +96,9 @@ def _rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str] | B
                 return
             except csv.Error as exc:     # a field over 128 KiB, a NUL: this row, skippable
                 yield reader.line_num, BadRow(str(exc))
+                continue
+            if any(len(cell) > MAX_FIELD for cell in row):   # whatever csv's global limit is
+                yield reader.line_num, BadRow(f"field larger than {MAX_FIELD} characters")
                 continue
             if not any(cell.strip() for cell in row):
                 continue
