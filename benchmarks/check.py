@@ -10,7 +10,8 @@ Goals: a ~600-word article checked warm in ≤ 50 ms (median of ≥ 20 runs, com
 alone in the same run), ``newscheck check`` cold start ≤ 1 s (median of 5), and
 ``python -c "import newscheck"`` for reference. Without ARTICLE the benchmark takes the article of
 examples/ or of the gold set (tests/data/claims) closest to 600 words, and joins several when none
-is that long. Without --kb it builds the fixture KB (tests/data/kb/facts.json) in a temp dir.
+is that long. Without --kb it builds the fixture KB (tests/data/kb/facts.json) in a temp dir;
+``--kb shipped`` times the KB a default install uses (starter, world and congress packs).
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("article", nargs="?", type=Path)
     ap.add_argument("--published")
     ap.add_argument("--runs", type=int, default=30)
-    ap.add_argument("--kb", type=Path)
+    ap.add_argument("--kb", type=Path, help="a KB file, or 'shipped' for the KB newscheck "
+                    "uses by default (starter + world + congress packs)")
     args = ap.parse_args(argv)
 
     from newscheck.anchor import anchor_for
@@ -114,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="newscheck-bench-") as tmp:
         kb_path = args.kb
+        if kb_path == Path("shipped"):
+            from newscheck.knowledge.starter import cached_kb
+
+            kb_path = cached_kb()
         if kb_path is None:
             from newscheck.evaluate.fixture import build_fixture_kb
 

@@ -8,7 +8,8 @@ names; kept in ``--kb-dir`` when given, so a second run skips the import) and pr
 
 * ``build``: ``gazetteer.build(kb)`` (read the names, tokenise, build the automaton), median;
 * ``save``: writing the cache file (once, after the first build of a CLI run), and its size;
-* ``load``: ``gazcache.load`` (read, verify, rebuild the automaton from the sorted keys), median;
+* ``load``: ``gazcache.load`` (read and verify the keys and entries; the automaton is built from
+  them on demand, which a one-article CLI run never needs: see docs/claims.md), median;
 * ``ahocorasick.load``: for comparison, pyahocorasick's own ``Automaton.save``/``load`` of the same
   automaton (integer values, so no serializer runs; the entries would still have to be read);
 * the CLI cold start, ``newscheck check ARTICLE --kb KB`` in a new process (median of ``--runs``):

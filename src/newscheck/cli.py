@@ -80,7 +80,6 @@ def check(
     llm_endpoint: LlmOption = None,
 ) -> None:
     """Check one article and print a report."""
-    from .intake.fetch import fetch
     from .intake.locate import argument_source, is_url
     from .pipeline import check as run_check
     from .report import render_chunks
@@ -91,7 +90,11 @@ def check(
 
         max_bytes = max_bytes_limit(max_bytes)
         check_output(output, input)
-        fetched = fetch(input, max_bytes=max_bytes, timeout=timeout) if is_url(input) else None
+        fetched = None
+        if is_url(input):
+            from .intake.fetch import fetch  # sockets: only for a URL
+
+            fetched = fetch(input, max_bytes=max_bytes, timeout=timeout)
         source = (fetched.data if fetched else read_stdin(max_bytes) if input == "-"
                   else argument_source(input, max_bytes))
         stance = load_stance(nli_model=nli_model, llm_endpoint=llm_endpoint) \

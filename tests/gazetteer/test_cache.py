@@ -60,6 +60,7 @@ def test_loaded_cache_matches_a_fresh_build(cache: Path, kb_path: Path) -> None:
     loaded = fresh(kb_path)
     assert loaded.from_cache
     assert loaded.keys == built.keys and loaded.size == built.size
+    assert loaded.max_key_tokens == built.longest_key() > 1     # from the file's header
     assert hits(loaded) == hits(built) and len(hits(built)) > 8
     assert [loaded.entries_at(i) for i in range(loaded.size)] == built.entries
 

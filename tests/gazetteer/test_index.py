@@ -26,3 +26,26 @@ def test_build_from_names(kb: KnowledgeBase) -> None:
     gaz = build(kb, names=[("Ada Example", "L:ada")])
     hits = gaz.scan(Tokens.of("Ada Example spoke."))
     assert any(("E", "L:ada") in h.entries for h in hits)
+
+
+def test_first_small_scan_by_ngrams_matches_the_automaton(kb: KnowledgeBase) -> None:
+    """A gazetteer read from the disk cache answers its first small article without building the
+    automaton; the hits (and their order) are exactly the automaton's."""
+    from pathlib import Path
+
+    from newscheck.gazetteer import Gazetteer
+
+    built = build(kb)
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parents[1] / "data").rglob("*.txt"))[:40]]
+    texts.append("Japanese Prime Minister Fumio Kishida met South Korea's foreign minister, "
+                 "the U.S. President and Kishida's Japanese counterpart; \ufe70 \u037a x.")
+    assert len(texts) > 5
+    for text in texts:
+        lazy = Gazetteer(None, kb, built.keys, list(built.entries), from_cache=True)
+        tokens = Tokens.of(text)
+        assert lazy.scan(tokens) == built.scan(tokens)
+        folds_to_space = tokens.keyed.count(" ") != len(tokens.spans) + 1   # \ufe70: automaton
+        assert (lazy.automaton is None) is not folds_to_space
+        assert lazy.scan(tokens) == built.scan(tokens)      # second scan: the automaton
+        assert lazy.automaton is not None

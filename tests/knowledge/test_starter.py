@@ -130,3 +130,19 @@ def test_unwritable_cache_falls_back_to_a_temporary_build(tmp_path: Path) -> Non
     assert path.exists() and not path.is_relative_to(blocker)
     with open_kb(path) as kb:
         assert kb.entity(KISHIDA) is not None
+
+
+def test_pack_hash_is_remembered_under_a_stamp_of_the_files(pack: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "stamp-cache"
+    first = starter.stamped_pack_hash(pack, None, cache)
+    assert first == starter.pack_hash(pack)
+    (memo,) = cache.glob("starter-*.stamp")
+    assert memo.read_text(encoding="ascii").endswith("\n" + first)
+    assert starter.stamped_pack_hash(pack, None, cache) == first       # read from the memo
+    terms = pack / "terms.csv"
+    terms.write_text(terms.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = starter.stamped_pack_hash(pack, None, cache)
+    assert changed == starter.pack_hash(pack) != first
+    for m in cache.glob("starter-*.stamp"):     # a corrupt memo is a miss, not an error
+        m.write_text("garbage", encoding="ascii")
+    assert starter.stamped_pack_hash(pack, None, cache) == starter.pack_hash(pack)

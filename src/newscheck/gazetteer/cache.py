@@ -7,7 +7,9 @@ them, merging their entries); a CLI call should not pay that every time. A gazet
 unchanged (one file per KB path, at most ``MAX_FILES``, none for a KB that no longer exists).
 The file holds the keys and their entries, not the automaton: pyahocorasick rebuilds the
 automaton from the sorted keys ~2× faster than ``ahocorasick.load`` reads a saved one, from a file
-~6× smaller (figures in docs/claims.md), and a text format needs no pickle.
+~6× smaller (figures in docs/claims.md), and a text format needs no pickle. A gazetteer read from
+here builds its automaton only when it is needed (``Gazetteer.scan``): a first small article is
+answered by dict look-ups, so a one-article CLI run never builds it.
 
 File: one JSON header line (``magic``, ``version``, the full cache ``key``, counts, byte lengths
 and a BLAKE2b digest of the rest), then the keys joined by newlines, then the entries (one line
@@ -34,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 from .index import (
     MIN_NAME_CHARS,
     Gazetteer,
-    automaton_of,
     build,
     encode_entries,
     static_entries,
@@ -136,20 +137,21 @@ def load(kb: KnowledgeBase, key: DiskKey) -> Gazetteer | None:
         log.debug("gazetteer cache: cannot read %s (%s)", target, exc)
         return None
     try:
-        keys, entries = _parse(data, key)
+        keys, entries, longest = _parse(data, key)
     except (ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
         log.debug("gazetteer cache: %s is unusable (%s); rebuilding", target, exc)
         with contextlib.suppress(OSError):
             target.unlink()
         return None
-    gaz = Gazetteer(automaton_of(keys), kb, keys, entries, from_cache=True)
+    gaz = Gazetteer(None, kb, keys, entries, from_cache=True)   # automaton: on demand (scan)
+    gaz.max_key_tokens = longest
     gaz.build_seconds = time.perf_counter() - t0
     with contextlib.suppress(OSError):
         os.utime(target)      # recently used: pruned last
     return gaz
 
 
-def _parse(data: bytes, key: DiskKey) -> tuple[list[str], list[Any]]:
+def _parse(data: bytes, key: DiskKey) -> tuple[list[str], list[Any], int | None]:
     end = data.find(b"\n")
     if end < 0:
         raise ValueError("no header")
@@ -169,7 +171,8 @@ def _parse(data: bytes, key: DiskKey) -> tuple[list[str], list[Any]]:
     entries: list[Any] = str(body[keys_len:], "utf-8").split("\n")
     if n < 1 or len(keys) != n or len(entries) != n:
         raise ValueError("key and entry counts disagree")
-    return keys, entries
+    longest = head.get("longest")       # the most tokens in a key (absent: counted on use)
+    return keys, entries, longest if isinstance(longest, int) else None
 
 
 def save(gaz: Gazetteer, key: DiskKey) -> bool:
@@ -185,7 +188,8 @@ def save(gaz: Gazetteer, key: DiskKey) -> bool:
         h.update(entries)
         head = json.dumps({"magic": MAGIC, "version": GAZETTEER_VERSION, "key": key.text,
                            "count": len(gaz.keys), "keys_bytes": len(keys),
-                           "entries_bytes": len(entries), "digest": h.hexdigest()},
+                           "entries_bytes": len(entries), "digest": h.hexdigest(),
+                           "longest": gaz.longest_key()},
                           ensure_ascii=False)
         target.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as fh:
