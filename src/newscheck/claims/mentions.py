@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..gazetteer import Gazetteer, Hit, Tokens
-from ..knowledge.offices import office_words
+from ..knowledge.offices import ABBREVIATED_TITLES, office_words
+from ..knowledge.usstates import NAMES
 
 MentionKind = Literal["person", "office", "country"]
 
@@ -137,7 +138,13 @@ def _from_hit(hit: Hit, text: str, gaz: Gazetteer, sentence_starts: set[int]) ->
                        country=countries.pop() if len(countries) == 1 else None,
                        office_kind=(ent.office_kind if ent else None) or _title_kind(surface))
     if office is not None:
-        return Mention("office", hit.start, hit.end, surface, country=office[1],
+        end = hit.end
+        if surface.lower() in ABBREVIATED_TITLES:
+            # "Gov. Matt Bevin": an abbreviation is a title only capitalised, with its stop
+            if not surface[:1].isupper() or text[end:end + 1] != ".":
+                return None
+            end, surface = end + 1, surface + "."
+        return Mention("office", hit.start, end, surface, country=office[1],
                        office_kind=office[0], form="national" if office[1] else "")
     if country is not None and surface[:1].isupper():
         if len(surface) <= 3 and surface.isalpha() and not surface.isupper():
@@ -255,11 +262,16 @@ def _owner(text: str, office: Mention, prev: Mention | None) -> str | None:
     if (om.group(2) and prev is not None and prev.kind == "person"
             and prev.end == om.end(1)):
         return "then"
+    if office.form != "national" and not om.group(2) and om.group(1) in _STATE_NAMES:
+        office.start = om.start(1)    # "Kentucky Gov.": the state is part of the title
     if office.form != "national" or not om.group(2):
         office.office_kind = "other"
     else:
         return "then"         # "Seoul's" / "Beijing's secretary of state": read as "then"
     return None
+
+
+_STATE_NAMES = frozenset(NAMES.values())
 
 
 def _names_country(word: str) -> bool:

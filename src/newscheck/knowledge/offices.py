@@ -94,8 +94,21 @@ OTHER_TITLES: tuple[str, ...] = (
     "leader", "opposition leader", "party leader", "negotiator", "chief negotiator",
     "ambassador", "governor", "envoy", "special envoy", "special representative",
     "chief cabinet secretary", "speaker", "mayor", "secretary-general", "secretary general",
-    "spokesman", "spokesperson", "spokeswoman",
+    "spokesman", "spokesperson", "spokeswoman", "gov", "press secretary",
+    "white house press secretary",
+    # portfolio secretaries (US departments, UK secretaries of state): found among the
+    # person's own offices by name (``verify.offices.title_keys``), never refuted
+    "energy secretary", "health secretary", "education secretary", "labor secretary",
+    "commerce secretary", "agriculture secretary", "transportation secretary",
+    "interior secretary", "housing secretary", "homeland security secretary",
+    "veterans affairs secretary", "brexit secretary", "environment secretary",
+    "business secretary", "culture secretary", "transport secretary", "trade secretary",
+    "work and pensions secretary", "northern ireland secretary", "scotland secretary",
+    "wales secretary", "international development secretary", "communities secretary",
 )
+
+# Abbreviated titles: matched only capitalised and followed by their full stop ("Gov.").
+ABBREVIATED_TITLES: frozenset[str] = frozenset({"gov"})
 
 # Matched so that the title inside them is not; they name no office we check.
 BLOCKERS: tuple[str, ...] = (
@@ -113,6 +126,7 @@ BLOCKERS: tuple[str, ...] = (
     "president of the european commission", "president of the european council",
     "foreign ministers", "prime ministers", "presidents", "finance ministers",
     "defence ministers", "defense ministers", "university chancellor",
+    "lt gov", "lieutenant gov", "lieutenant governor",
 )
 
 

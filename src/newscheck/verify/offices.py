@@ -9,10 +9,11 @@ from typing import Any
 
 from ..knowledge.countries import country_by_name
 from ..knowledge.schema import norm
+from ..knowledge.usstates import NAMES
 from ..model import Claim, Coverage, EntityRef, Term, Verdict
 from . import explain as ex
 from .explain import join
-from .facts import SPECIFIC_KINDS, Facts
+from .facts import LEADER_KINDS, SPECIFIC_KINDS, Facts
 from .policy import BOUNDARY_DAYS, Fit, Window, fit, window_of
 
 
@@ -117,6 +118,12 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
                and (kind is None or kind not in SPECIFIC_KINDS))
     if not country and obj is not None and title_key(obj.mention) in COUNTRY_DEPENDENT_TITLES:
         kind = None     # which office "Chancellor" names depends on the country: see below
+    if not seeds and kind == "other" and country and obj is not None \
+            and title_key(obj.mention) == "leader":
+        # "Chinese leader Xi Jinping": a country's leader heads its state or its government,
+        # the article does not say which, so the claim is checked for support only
+        seeds = [p for k in sorted(LEADER_KINDS) for p in facts.offices(country, k)]
+        generic = True
     if not seeds and kind:
         if not country and person:
             countries = {facts.jurisdiction(t.position) for t in facts.positions(person)} - {None}
@@ -245,12 +252,43 @@ def named_like(facts: Facts, term: Term, mention: str) -> bool:
     """Whether the office of ``term`` is called what the article wrote: its label or an alias
     contains the mention's office words ("Chancellor" → "Chancellor of the Exchequer"). A safety
     net against refuting a title the linker read as the wrong office."""
-    key = title_key(mention)
-    if not key:
+    keys = title_keys(mention)
+    if not keys:
         return False
     ent = facts.entity(term.position)
     names = {term.position_label, *((ent.label, *ent.aliases) if ent is not None else ())}
-    return any(_names_title(norm(n), key) for n in names if n)
+    return any(_names_title(_without_the(norm(n)), key) for n in names if n for key in keys)
+
+
+# Abbreviated titles as news writes them ("Gov. Matt Bevin").
+_ABBREVIATIONS = {"gov": "governor"}
+
+
+def title_keys(mention: str) -> list[str]:
+    """The names an office of the mention's title may carry: its ``title_key``, abbreviations
+    spelt out, and a portfolio secretary both ways round ("Energy Secretary" → "secretary of
+    energy", "Health Secretary" → "secretary of state for health"). Used only to find the
+    office among the person's own offices (support, never refutation)."""
+    key = title_key(mention)
+    if not key:
+        return []
+    words = [_ABBREVIATIONS.get(w, w) for w in key.split()]
+    if len(words) >= 2 and words[0] in _STATES:
+        # "Kentucky Gov." names the Governor of Kentucky, no other governor
+        return [f"{' '.join(words[1:])} of {words[0]}"]
+    keys = [key, " ".join(words)]
+    if len(words) >= 2 and words[-1] == "secretary" and words[-2] != "press":
+        portfolio = " ".join(words[:-1])
+        keys += [f"secretary of {portfolio}", f"secretary of state for {portfolio}"]
+    return list(dict.fromkeys(keys))
+
+
+_STATES = frozenset(norm(name) for name in NAMES.values() if " " not in name)
+
+
+def _without_the(name: str) -> str:
+    """A normalised office name without "the", as ``title_key`` drops it from the mention."""
+    return " ".join(w for w in name.split() if w != "the")
 
 
 # "Prime Minister" is not what "Deputy Prime Minister" names.

@@ -12,6 +12,7 @@ otherwise  not_enough_evidence, saying which fact is missing.
 
 from __future__ import annotations
 
+from ..knowledge.schema import norm
 from ..model import Claim, Coverage, Term, TimeAnchor, Verdict
 from . import explain as ex
 from .congress import check_congress_at
@@ -67,6 +68,8 @@ def check_role_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
     who = mention(claim.subject, facts)
     ids = people(claim.subject)
     office = (claim.object.mention if claim.object else "") or "the office"
+    if not ids and w is not None and (holder := holder_by_surname(claim, facts, w)):
+        ids = [holder]
     if not ids:
         return ex.verdict("not_enough_evidence", 0.0,
                           f"“{who}” could not be found in the knowledge base, so whether they "
@@ -97,6 +100,29 @@ def check_role_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
                       f"“{who}” could be {ex.join([facts.label(i) for i in ids], 'or')}, and "
                       f"none of them is recorded as {office} {w.text()}; no verdict is given "
                       f"for an ambiguous name")
+
+
+def holder_by_surname(claim: Claim, facts: Facts, w: Window) -> str | None:
+    """"Ukrainian president Zelensky": a lone surname the KB holds under no name, read as the
+    one person who held the named office during ``w`` and whose name ends with that word. The
+    claim can then only be supported (that person held the office then), never refuted."""
+    ref = claim.subject
+    if ref is None or ref.id or ref.candidates or not ref.mention:
+        return None
+    word = ref.mention.strip()
+    if len(word.split()) != 1 or not word[:1].isupper():
+        return None
+    target = resolve_office(claim, facts, None)
+    if target is None or target.generic:
+        return None
+    key = norm(word)
+    found = set()
+    for t, _ in office_holders(facts, target.positions, w, exclude=None):
+        ent = facts.entity(t.person)
+        names = {t.person_label, *((ent.label, *ent.aliases) if ent is not None else ())}
+        if any(norm(n).split()[-1:] == [key] for n in names if n):
+            found.add(t.person)
+    return found.pop() if len(found) == 1 else None
 
 
 def assess(person: str, target: Target, w: Window, ctx: Context, *, ambiguous: bool) -> Verdict:
