@@ -27,7 +27,7 @@ from pathlib import Path
 
 from newscheck.knowledge.kinds import kind_from_label
 from newscheck.knowledge.tables import read_table
-from newscheck.knowledge.worldpack import PACK_COLUMNS, international_overrides
+from newscheck.knowledge.worldpack import PACK_COLUMNS, international_overrides, pack_digest
 from newscheck.knowledge.writer import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,12 +201,13 @@ def render(sources: list[Source]) -> dict[str, str]:
                      "file": s.file, "as_of": s.as_of, "country": s.country,
                      "skipped_rows": s.skipped} for s in sources],
     }
-    return {
-        "pack.json": json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
+    files = {
         "positions.csv": _csv(list(positions.values()), PACK_COLUMNS["positions.csv"]),
         "people.csv": _csv(list(people.values()), PACK_COLUMNS["people.csv"]),
         "terms.csv": _csv(terms, PACK_COLUMNS["terms.csv"]),
     }
+    meta["digest"] = pack_digest({n: t.encode() for n, t in files.items()})
+    return {"pack.json": json.dumps(meta, indent=1, ensure_ascii=False) + "\n", **files}
 
 
 def coverage(pack: Path) -> str:

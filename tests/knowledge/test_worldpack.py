@@ -16,7 +16,12 @@ import newscheck
 from newscheck.errors import ImportFailed
 from newscheck.knowledge import KnowledgeBase, open_kb
 from newscheck.knowledge.starter import cached_kb
-from newscheck.knowledge.worldpack import default_pack_dir, read_world_pack
+from newscheck.knowledge.worldpack import (
+    PACK_COLUMNS,
+    default_pack_dir,
+    pack_digest,
+    read_world_pack,
+)
 
 
 @pytest.fixture(scope="module")
@@ -74,5 +79,10 @@ def test_a_broken_pack_is_an_import_error(tmp_path: Path) -> None:
     cells = lines[1].split(",")
     cells[2] = "2021-13-40"
     terms.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", "utf-8")
+    with pytest.raises(ImportFailed, match="digest"):      # edited without rebuilding
+        read_world_pack(pack)
+    meta = json.loads((pack / "pack.json").read_text("utf-8"))
+    meta["digest"] = pack_digest({n: (pack / n).read_bytes() for n in PACK_COLUMNS})
+    (pack / "pack.json").write_text(json.dumps(meta), "utf-8")
     with pytest.raises(ImportFailed, match="not a date"):
         read_world_pack(pack)

@@ -103,14 +103,16 @@ def test_a_newer_source_closes_an_older_snapshots_open_term(two_snapshots: Knowl
     assert check(_role("L:anna", "2021-01-05")).label == "supported"
 
 
-def test_disagreeing_sources_decide_nothing(two_snapshots: KnowledgeBase) -> None:
+def test_disagreeing_sources_never_refute(two_snapshots: KnowledgeBase) -> None:
     check: Check = checker_for(two_snapshots, "2016-01-10")
     v = check(_role("L:carl", "2016-01-10"))        # A: still in office; B: left in 2015
-    assert v.label == "not_enough_evidence"
+    assert v.label == "supported"                  # not refuted on the weaker record
     assert "sources disagree" in v.explanation
     assert "snapshot A" in v.explanation and "source B" in v.explanation
     assert {e.source for e in v.evidence} == {"snapshot A", "source B"}
-    assert check(_role("L:carl", "2012-01-10")).label == "supported"   # both agree
+    agreed = check(_role("L:carl", "2012-01-10"))   # both agree
+    assert agreed.label == "supported" and v.confidence < agreed.confidence
+    assert "disagree" not in agreed.explanation
 
 
 def test_merge_keeps_disagreements_and_drops_superseded_open_terms() -> None:

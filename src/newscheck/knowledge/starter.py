@@ -38,8 +38,9 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "7"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
-#                        people; 6: US Congress records (data/congress/); 7: its source name
+LOADER_VERSION = "8"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
+#                        people; 6: US Congress records (data/congress/); 7: its source name;
+#                        8: the world pack's digest
 
 
 def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
@@ -89,11 +90,9 @@ def _stat(p: Path) -> os.stat_result | None:
 
 
 def _pack_files(pack_dir: Path, world_dir: Path | None) -> list[Path]:
-    from .worldpack import PACK_FILES as WORLD_FILES
-
     files = [pack_dir / n for n in PACK_FILES]
-    if world_dir is not None:
-        files += [world_dir / n for n in WORLD_FILES]
+    if world_dir is not None:     # its pack.json carries the digest of its CSV files
+        files.append(world_dir / "pack.json")
     congress = _congress_dir(pack_dir)
     if congress is not None:
         from .congress import PACK_FILES as CONGRESS_FILES

@@ -12,6 +12,7 @@ date (docs/knowledge.md, "Sources and their dates").
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -56,6 +57,15 @@ _INTERNATIONAL: dict[str, tuple[str, ...]] = {
 def international_overrides() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """label → (office_kind, single_holder, aliases) for the international offices above."""
     return {label: ("other", "1", aliases) for label, aliases in _INTERNATIONAL.items()}
+
+
+def pack_digest(files: dict[str, bytes]) -> str:
+    """SHA-256 of the pack's CSV files, stored in pack.json by the build: the cache of the
+    default KB is keyed on pack.json alone (reading the CSVs on every run would cost ~10 ms)."""
+    h = hashlib.sha256()
+    for name in PACK_COLUMNS:
+        h.update(name.encode() + b"\0" + files[name] + b"\0")
+    return h.hexdigest()
 
 
 def default_pack_dir() -> Path:
@@ -115,6 +125,13 @@ def read_world_pack(pack: Path) -> list[PackSource]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ImportFailed(f"world pack: {pack / 'pack.json'}: invalid ({exc})") from None
     ids = {s["id"]: s for s in meta["sources"]}
+    try:
+        digest = pack_digest({n: (pack / n).read_bytes() for n in PACK_COLUMNS})
+    except OSError as exc:
+        raise ImportFailed(f"world pack: {exc}") from None
+    if meta.get("digest") != digest:
+        raise ImportFailed(f"world pack: {pack}: the CSV files do not match pack.json's digest",
+                           "rebuild the pack with scripts/build_world_pack.py")
     positions = {}
     for r in _rows(pack, "positions.csv"):
         kind = r["office_kind"] or None

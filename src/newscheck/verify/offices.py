@@ -110,7 +110,11 @@ def resolve_office(claim: Claim, facts: Facts, person: str | None) -> Target | N
             mine = [c for c in cands if facts.jurisdiction(c) in homes]
             cands = mine if len(homes) == 1 and mine else cands
         seeds = cands
-    generic = False
+    # Several different offices of a plain kind ("Belgian Minister-President of the
+    # Brussels-Capital Region" read as any Belgian minister): the article names one we could
+    # not identify, so none of them may refute
+    generic = (len({facts.slot(p) for p in seeds}) > 1
+               and (kind is None or kind not in SPECIFIC_KINDS))
     if not country and obj is not None and title_key(obj.mention) in COUNTRY_DEPENDENT_TITLES:
         kind = None     # which office "Chancellor" names depends on the country: see below
     if not seeds and kind:
@@ -246,4 +250,20 @@ def named_like(facts: Facts, term: Term, mention: str) -> bool:
         return False
     ent = facts.entity(term.position)
     names = {term.position_label, *((ent.label, *ent.aliases) if ent is not None else ())}
-    return any(f" {key} " in f" {norm(n)} " for n in names if n)
+    return any(_names_title(norm(n), key) for n in names if n)
+
+
+# "Prime Minister" is not what "Deputy Prime Minister" names.
+_QUALIFIERS = frozenset({"deputy", "vice", "alternate", "first", "second", "assistant", "under",
+                         "junior", "associate", "shadow"})
+
+
+def _names_title(name: str, key: str) -> bool:
+    text, pat = f" {name} ", f" {key} "
+    start = text.find(pat)
+    while start != -1:
+        before = text[:start].split()
+        if not before or before[-1] not in _QUALIFIERS:
+            return True
+        start = text.find(pat, start + 1)
+    return False

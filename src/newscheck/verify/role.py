@@ -39,7 +39,7 @@ from .policy import (
     supported_confidence,
     window_of,
 )
-from .sources import disagreeing, source_text, term_as_of
+from .sources import DISAGREEMENT_FACTOR, disagreeing, source_text, term_as_of
 
 
 def check_role(claim: Claim, ctx: Context) -> Verdict:
@@ -107,9 +107,11 @@ def assess(person: str, target: Target, w: Window, ctx: Context, *, ambiguous: b
     covering = [(t, f) for t, f in own if f.coverage is Coverage.YES]
     if covering:
         t, f = max(covering, key=lambda tf: tf[1].gap if tf[1].gap is not None else 10**6)
-        other = disagreeing(t, [o for o, g in own if g.coverage is Coverage.NO], facts.as_of)
-        if other:
-            return _sources_disagree(t, other, w, ctx)
+        # a source that records the tenure in pieces (one term per cabinet) disagrees only if
+        # none of its pieces covers w
+        fitting = {o.source for o, g in own if g.coverage is not Coverage.NO}
+        other = disagreeing(t, [o for o, g in own if g.coverage is Coverage.NO
+                                and o.source not in fitting], facts.as_of)
         equivalent = t.position != target.written
         verb = "covers" if w.is_point else "overlaps"
         also = ""
@@ -117,10 +119,11 @@ def assess(person: str, target: Target, w: Window, ctx: Context, *, ambiguous: b
             also = f" (the office the article calls “{target.label}”)"
         elif equivalent:
             also = f" (the same office as {target.label} under another name)"
-        return ex.verdict("supported",
-                          supported_confidence(1.0, w, f.gap, ambiguous=ambiguous,
-                                               equivalent=equivalent),
-                          f"{ex.held(t, facts)}{also}, which {verb} {w.noun()}", [t], facts)
+        conf = supported_confidence(1.0, w, f.gap, ambiguous=ambiguous, equivalent=equivalent)
+        sentence = f"{ex.held(t, facts)}{also}, which {verb} {w.noun()}"
+        if other:
+            return _sources_disagree(t, other, sentence, conf, ctx)
+        return ex.verdict("supported", conf, sentence, [t], facts)
     maybes = [(t, f) for t, f in own if f.coverage is Coverage.MAYBE]
     likely = [(t, f) for t, f in maybes if f.p is not None and f.p >= MAYBE_SUPPORT_MIN]
     if likely:
@@ -237,15 +240,17 @@ def _decided_by(terms: list[Term], facts: Facts) -> str:
     return ex.join(list(dict.fromkeys(source_text(t, facts.as_of) for t in terms)))
 
 
-def _sources_disagree(t: Term, others: list[Term], w: Window, ctx: Context) -> Verdict:
-    """Two sources record one tenure differently and only one covers ``w``: no verdict."""
+def _sources_disagree(t: Term, others: list[Term], sentence: str, conf: float,
+                      ctx: Context) -> Verdict:
+    """Two sources record one tenure differently and only one covers the claim's time: the
+    claim is supported (never refuted on the weaker record), at lower confidence, with both
+    records as evidence."""
     facts = ctx.facts
     told = ex.join([f"{source_text(o, facts.as_of)} records {ex.held(o, facts, who=False)}"
                     for o in others])
-    return ex.verdict("not_enough_evidence", 0.0,
-                      f"The sources disagree: {source_text(t, facts.as_of)} records "
-                      f"{ex.held(t, facts)}, which covers {w.noun()}, but {told}; no verdict "
-                      f"is given on the weaker record", [t, *others], facts)
+    return ex.verdict("supported", round(conf * DISAGREEMENT_FACTOR, 3),
+                      f"{sentence} according to {source_text(t, facts.as_of)}; the sources "
+                      f"disagree: {told}", [t, *others], facts)
 
 
 def _what_is_known(person: str, who: str, target: Target, w: Window, own: list[Term],

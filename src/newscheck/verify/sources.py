@@ -7,7 +7,10 @@ Every term carries the date its source was taken (``Term.as_of``). Three rules f
   that runs past the older snapshot's date (Johnson "still Prime Minister" in a July 2022
   snapshot, ended 2022-09-06 in a later source); exact duplicates keep the newest source.
 * **disagreement**: when two sources' records of one tenure disagree about a day (one covers it,
-  the other rules it out), neither decides: the verdict shows both and is not a refutation.
+  the other rules it out), the claim is supported on the record that covers it, at lower
+  confidence (``DISAGREEMENT_FACTOR``), with both records as evidence — never refuted on the
+  weaker one. A source recording the tenure in pieces (one term per cabinet) disagrees only
+  when none of its pieces covers the day.
 * **as-of per office**: a refutation about an office at time T needs a source recording that
   office that was taken on or after T (:func:`office_as_of`); "no refutation past a statement's
   source date".
@@ -23,6 +26,8 @@ from ..model import Term
 # A newer source's term ending this many days before an older snapshot's date still supersedes
 # that snapshot's open term: snapshots of crowd-edited data lag behind events by days.
 SNAPSHOT_LAG_DAYS = 7
+# Confidence of a supported claim that another source's record of the same tenure rules out.
+DISAGREEMENT_FACTOR = 0.8
 
 
 def term_as_of(term: Term, fallback: date | None) -> date | None:
