@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("newscheck.gazetteer")
 
 # Bump when the key or the file format changes (old files are then never read).
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 2   # 2: the header records the longest key
 MAGIC = "newscheck-gazetteer"
 MIN_KEYS = 10_000   # the shipped KB (starter + world pack, ~22k keys) is cached
 MAX_FILES = 8     # cache files kept (one per KB path; least recently used removed first)
