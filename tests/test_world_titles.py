@@ -68,3 +68,11 @@ def test_wrong_titles_get_no_verdict(shipped: KnowledgeBase, text: str, day: str
 ])
 def test_no_governor_claim(shipped: KnowledgeBase, text: str) -> None:
     assert all(label != "supported" for _, label in roles(shipped, text, "2019-11-06"))
+
+
+def test_a_lone_surname_says_whom_it_was_read_as(shipped: KnowledgeBase) -> None:
+    report = newscheck.check("He called Ukrainian president Zelensky on Monday.",
+                             published="2019-11-19", kb=shipped)
+    [claim] = [c for c in report.claims if c.kind == "role"]
+    assert claim.verdict is not None
+    assert claim.verdict.explanation.startswith("“Zelensky” is read as Volodymyr Zelenskyy")

@@ -69,7 +69,9 @@ def check_role_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
     ids = people(claim.subject)
     office = (claim.object.mention if claim.object else "") or "the office"
     if not ids and w is not None and (holder := holder_by_surname(claim, facts, w)):
-        ids = [holder]
+        v = check_role_at_person(claim, ctx, w, holder)
+        return Verdict(v.label, v.confidence, f"“{who}” is read as {facts.label(holder)}, "
+                       f"who held that office then: {v.explanation}", v.evidence)
     if not ids:
         return ex.verdict("not_enough_evidence", 0.0,
                           f"“{who}” could not be found in the knowledge base, so whether they "
@@ -100,6 +102,14 @@ def check_role_at(claim: Claim, ctx: Context, w: Window | None) -> Verdict:
                       f"“{who}” could be {ex.join([facts.label(i) for i in ids], 'or')}, and "
                       f"none of them is recorded as {office} {w.text()}; no verdict is given "
                       f"for an ambiguous name")
+
+
+def check_role_at_person(claim: Claim, ctx: Context, w: Window, person: str) -> Verdict:
+    """The role check of ``claim`` for one known ``person``."""
+    target = resolve_office(claim, ctx.facts, person)
+    if target is None:      # not reached: holder_by_surname resolved the office already
+        return ex.verdict("not_enough_evidence", 0.0, "The office could not be identified")
+    return assess(person, target, w, ctx, ambiguous=is_ambiguous(claim.subject, claim))
 
 
 def holder_by_surname(claim: Claim, facts: Facts, w: Window) -> str | None:
