@@ -1,6 +1,6 @@
 """``newscheck kb``: build and inspect the knowledge base (docs/knowledge.md).
 
-    newscheck kb import FILE... [--kb PATH] [--skip-bad] [--workers N]
+    newscheck kb import FILE... [--kb PATH] [--skip-bad] [--workers N] [--engine local|ray]
     newscheck kb stats [--kb PATH] [--format text|json]
     newscheck kb lookup NAME [--at DATE] [--format text|json]
     newscheck kb holders POSITION --at DATE [--format text|json]
@@ -34,6 +34,11 @@ kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_he
 class OutFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 KbOption = Annotated[Path | None, typer.Option(
@@ -70,6 +75,8 @@ def import_(
                                                 "instead of failing.")] = False,
     workers: Annotated[int, typer.Option(help="Parse each dump in this many processes and "
                                               "merge (docs/knowledge.md).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local processes, or ray actors (extra 'ray'; "
+                                                "a cluster via RAY_ADDRESS).")] = Engine.local,
 ) -> None:
     """Import dumps and tables into the KB, all or nothing."""
     from .knowledge import import_target
@@ -78,7 +85,8 @@ def import_(
     with _errors():
         target = import_target(kb)
         t0 = time.perf_counter()
-        result = import_files(target, files, skip_bad=skip_bad, workers=max(1, workers))
+        result = import_files(target, files, skip_bad=skip_bad, workers=max(1, workers),
+                              engine=engine.value)
         secs = time.perf_counter() - t0
         for f in result.files:
             skipped = f" ({f['skipped']} malformed records skipped)" if f["skipped"] else ""

@@ -86,3 +86,22 @@ def test_blocks_are_whole_lines_in_order() -> None:
     assert b"\n".join(b for _, b in got).split(b"\n")[:1000] == data.split(b"\n")[:1000]
     first = [n for n, _ in got]
     assert first[0] == 1 and all(b.startswith(b"line %d" % (n - 1)) for n, b in got)
+
+
+@pytest.mark.ray
+def test_ray_workers_import_what_one_process_imports(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ray")
+    ents = japan_entities()
+    dump = tmp_path / "japan.json.gz"
+    with gzip.open(dump, "wt", encoding="utf-8") as fh:
+        fh.writelines(wdjson.dump_lines([*_filler(40), *ents[:5], *_filler(40), *ents[5:],
+                                         *_filler(40)]))
+    one, many = tmp_path / "one.sqlite", tmp_path / "many.sqlite"
+    import_files(one, [dump])
+    monkeypatch.setattr(parallel, "BLOCK", 2000)     # many small ranges, lines cut across them
+    counts = import_files(many, [dump], workers=2, engine="ray").files[0]
+    assert _rows(many) == _rows(one)
+    assert counts["entities"] == len(_rows(one)["items"]) > 0
+    import_files(many, [dump], workers=2, engine="ray")   # into an existing KB: no doubles
+    assert _rows(many) == _rows(one)

@@ -153,17 +153,20 @@ def _lines(path: Path) -> Iterator[bytes]:
 
 
 def _dump_pass(path: Path, writer: Writer, *, skip_bad: bool, only: set[str] | None = None,
-               workers: int = 1) -> int:
+               workers: int = 1, engine: str = "local") -> int:
     """One pass over a dump; ``only`` restricts it to those ids (second pass). Returns skips."""
-    if workers <= 1:
+    if workers <= 1 and engine == "local":
         return dump_lines(_lines(path), path, writer, skip_bad=skip_bad, only=only)
     from .parallel import blocks, import_blocks
 
     def handle(lines: list[bytes], part: Writer, first: int) -> int:
         return dump_lines(lines, path, part, skip_bad=skip_bad, only=only, first=first)
 
+    run = import_blocks
+    if engine == "ray":
+        from .parallel_ray import import_blocks_ray as run
     try:
-        return import_blocks(blocks(_chunks(path)), handle, writer, workers, writer.conn)
+        return run(blocks(_chunks(path)), handle, writer, workers, writer.conn)
     except _DECOMPRESS_ERRORS as exc:
         raise ImportFailed(f"{path}: compressed data is truncated or corrupt ({exc})",
                            "download the file again; the knowledge base is unchanged") from None
@@ -233,7 +236,7 @@ def _missing_positions(conn: sqlite3.Connection) -> set[str]:
 
 
 def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool, *,
-                fresh: bool = False, workers: int = 1) -> ImportResult:
+                fresh: bool = False, workers: int = 1, engine: str = "local") -> ImportResult:
     result = ImportResult()
     names = [f"Wikidata dump {p.name}" for p in paths]
     dumps: list[tuple[Path, Writer, int]] = []
@@ -251,12 +254,12 @@ def _import_all(conn: sqlite3.Connection, paths: Sequence[Path], skip_bad: bool,
         # In a new KB a dump's entities (each listed once) have nothing to replace.
         writer = Writer(conn, name, fresh=fresh and names.count(name) == 1)
         dumps.append((path, writer, _dump_pass(path, writer, skip_bad=skip_bad,
-                                                workers=workers)))
+                                                workers=workers, engine=engine)))
     missing = _missing_positions(conn) if dumps else set()
     for path, writer, skipped in dumps:
         if missing:   # second pass: the positions people hold that the filter did not keep
             skipped += _dump_pass(path, writer, skip_bad=skip_bad, only=missing,
-                                  workers=workers)
+                                  workers=workers, engine=engine)
         writer.finish(kind="wikidata", file=str(path), as_of=dump_as_of(path), skipped=skipped)
         result.files.append({"file": str(path), "source": writer.source, "format": "wikidata",
                              "entities": writer.entities, "statements": writer.statements,
@@ -279,9 +282,10 @@ def import_congress(conn: sqlite3.Connection, path: Path, *, skip_bad: bool,
 
 
 def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool = False,
-                 workers: int = 1) -> ImportResult:
+                 workers: int = 1, engine: str = "local") -> ImportResult:
     """Import dumps and tables into ``kb_path`` (created if missing) in one transaction;
-    ``workers`` > 1 parses each dump in that many processes (:mod:`.parallel`)."""
+    ``workers`` > 1 parses each dump in that many processes (:mod:`.parallel`), or Ray actors
+    with ``engine="ray"`` (:mod:`.parallel_ray`)."""
     paths: list[Path] = []
     for f in files:
         paths += tables.dataset_files(Path(f))
@@ -295,8 +299,8 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
         kb_path.parent.mkdir(parents=True, exist_ok=True)
         with import_lock(kb_path):
             if kb_path.exists():
-                return _import_existing(kb_path, paths, skip_bad, workers)
-            return _import_new(kb_path, paths, skip_bad, workers)
+                return _import_existing(kb_path, paths, skip_bad, workers, engine)
+            return _import_new(kb_path, paths, skip_bad, workers, engine)
     except (sqlite3.Error, OSError) as exc:   # a read-only KB, a full disk, an unreadable file
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise KnowledgeBaseBusy(f"{kb_path}: the knowledge base is locked by another "
@@ -309,7 +313,7 @@ def import_files(kb_path: Path, files: Sequence[str | Path], *, skip_bad: bool =
 
 
 def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
-                     workers: int) -> ImportResult:
+                     workers: int, engine: str) -> ImportResult:
     conn = schema.connect(kb_path, readonly=False)
     try:
         try:
@@ -326,7 +330,7 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            result = _import_all(conn, paths, skip_bad, workers=workers)
+            result = _import_all(conn, paths, skip_bad, workers=workers, engine=engine)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):   # SQLite may have rolled back already
@@ -337,7 +341,8 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
         conn.close()
 
 
-def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) -> ImportResult:
+def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int,
+                engine: str) -> ImportResult:
     tmp = kb_path.with_name(f".{kb_path.name}.{os.getpid()}.tmp")
     conn = sqlite3.connect(tmp)
     try:
@@ -347,7 +352,7 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int) 
         # Bulk-load dumps first and index after (faster); tables replace per entity, which
         # needs the indexes.
         schema.create(conn, indexes=any(detect(p) != "wikidata" for p in paths))
-        result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers)
+        result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers, engine=engine)
         conn.executescript(schema.INDEXES)
         conn.commit()
         # WAL: checks read the KB while a later import writes to it (readers are never blocked)

@@ -27,8 +27,10 @@ BLOCK = 4 << 20
 Handle = Callable[[list[bytes], Writer, int], int]   # (lines, writer, first line no) → skipped
 
 
-def blocks(chunks: Iterable[bytes], size: int = BLOCK) -> Iterator[tuple[int, bytes]]:
-    """``(number of the first line, bytes of whole lines)`` ranges of about ``size`` bytes."""
+def blocks(chunks: Iterable[bytes], size: int = 0) -> Iterator[tuple[int, bytes]]:
+    """``(number of the first line, bytes of whole lines)`` ranges of about ``size`` bytes
+    (default :data:`BLOCK`, read at each call)."""
+    size = size or BLOCK
     pending: list[bytes] = []
     held, line = 0, 1
     for chunk in chunks:
