@@ -3,6 +3,7 @@ generated Wikidata dumps with realistic entities (~2.5 KB each; the compression 
 
     python3 benchmarks/kb_import.py [--entities 100000] [--repeat 3] [--formats gz]
                                     [--workers 1 2] [--mixes stress wikidata]
+                                    [--ray-workers 2]   # also --engine ray (extra ray)
 
 The dump is written with ``newscheck.knowledge.wdjson`` in Wikidata's official framing, in two
 mixes: ``stress`` (25 % people holding positions, 2 % positions, 0.1 % countries: 27 % of the
@@ -47,7 +48,8 @@ def cpu():
     return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
 c0 = cpu()
 t0 = time.perf_counter()
-res = import_files(Path(sys.argv[1]), [sys.argv[2]], workers=int(sys.argv[3]))
+res = import_files(Path(sys.argv[1]), [sys.argv[2]], workers=int(sys.argv[3]),
+                   engine=sys.argv[4])
 secs = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_SELF)
 ch = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -190,6 +192,9 @@ def main() -> None:
     ap.add_argument("--full-dump-tb", type=float, default=1.5,
                     help="decompressed size of today's full dump, for the projection")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--ray-workers", type=int, nargs="*", default=[],
+                    help="also import with --engine ray (a local Ray started in each run, "
+                         "its start-up included; its actors' CPU is not counted)")
     args = ap.parse_args()
     n = args.entities
     with tempfile.TemporaryDirectory() as tmp:
@@ -204,14 +209,16 @@ def main() -> None:
                   f"decompressed ({raw / dump.stat().st_size:.1f}:1), {raw / n / 1e3:.2f} KB "
                   f"per entity, {mix} mix")
             runs: dict[str, list[dict[str, float]]] = {"peer": [], "decompress only": []}
-            runs |= {f"import -w {w}": [] for w in args.workers}
+            imports = [(w, "local") for w in args.workers] + [(w, "ray") for w in args.ray_workers]
+            label = {(w, e): f"import -w {w}" + (" ray" if e == "ray" else "") for w, e in imports}
+            runs |= {label[i]: [] for i in imports}
             for _ in range(args.repeat):     # interleaved: a busy moment hits every run alike
                 runs["peer"].append(child(PEER, "", str(dump)))
                 runs["decompress only"].append(child(DECOMPRESS, "", str(dump)))
-                for w in args.workers:
+                for w, engine in imports:
                     (d / "kb.sqlite").unlink(missing_ok=True)
-                    runs[f"import -w {w}"].append(child(IMPORT, str(d / "kb.sqlite"),
-                                                        str(dump), str(w)))
+                    runs[label[w, engine]].append(child(IMPORT, str(d / "kb.sqlite"),
+                                                        str(dump), str(w), engine))
             peer = statistics.median(r["secs"] for r in runs["peer"])
             peer_cpu = statistics.median(r["cpu"] for r in runs["peer"])
             for name, rs in runs.items():
