@@ -85,6 +85,8 @@ class SentenceTransformerEmbedder:
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         require("torch", "dense")
         st: Any = require("sentence_transformers", "dense")
+        hf_logging: Any = require("transformers.utils.logging", "dense")
+        hf_logging.disable_progress_bar()        # no "Loading weights" bar on stderr
         try:
             self.model = st.SentenceTransformer(self.name, device="cpu", local_files_only=True)
         except Exception as exc:  # any load failure means a bad model directory
