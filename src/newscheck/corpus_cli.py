@@ -29,15 +29,18 @@ def add(
     = False,
     dense: Annotated[bool, typer.Option(help="Also embed passages with wordllama (extra dense) "
                                              "for hybrid retrieval, from now on.")] = False,
+    dense_model: Annotated[Path | None, typer.Option(
+        help="Embed passages with this local sentence-transformers model directory instead of "
+             "wordllama (extra dense; loaded offline; check --corpus uses the same).")] = None,
 ) -> None:
     """Add documents to a corpus (created if needed); only the new passages are indexed."""
     from .corpus.ingest import add_paths
     from .corpus.ingest import reindex as rebuild
 
     try:
-        result = add_paths(corpus, paths, dense=dense)
+        result = add_paths(corpus, paths, dense=dense, dense_model=dense_model)
         if reindex:
-            rebuild(corpus, dense=dense)
+            rebuild(corpus, dense=dense, dense_model=dense_model)
     except NewscheckError as exc:
         fail(exc)
     skipped = sum(result.skipped.values())

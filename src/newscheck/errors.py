@@ -191,6 +191,14 @@ class CorpusCorrupt(CorpusError):
     code = "NC602"
 
 
+class DenseModelError(CorpusError):
+    """A ``--dense-model`` directory holds no sentence-transformers model, or is not the model
+    the corpus's passages were embedded with."""
+
+    exit_code = 21
+    code = "NC603"
+
+
 # --- output (exit code 1) -------------------------------------------------------------------------
 class OutputNotWritten(NewscheckError):
     """The report could not be written (a missing directory, a read-only path, a full disk)."""

@@ -29,12 +29,13 @@ def open_corpus(path: str | Path) -> Corpus:
 
 
 def add_paths(corpus: str | Path, paths: list[str | Path], *,
-              dense: bool = False) -> dict[str, object]:
+              dense: bool = False, dense_model: str | Path | None = None) -> dict[str, object]:
     """Add the documents under ``paths`` to the corpus in ``corpus`` (created if needed);
-    ``dense`` also embeds passages for hybrid retrieval (extra ``dense``)."""
+    ``dense`` also embeds passages for hybrid retrieval (extra ``dense``), with wordllama or
+    the local sentence-transformers directory ``dense_model``."""
     from .ingest import add_paths as add
 
-    return add(corpus, paths, dense=dense).to_dict()
+    return add(corpus, paths, dense=dense, dense_model=dense_model).to_dict()
 
 
 def import_factchecks(corpus: str | Path, path: str | Path) -> dict[str, int]:

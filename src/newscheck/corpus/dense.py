@@ -1,4 +1,5 @@
-"""Optional dense retrieval (extra ``dense``): wordllama's static embeddings, fused with BM25.
+"""Optional dense retrieval (extra ``dense``): wordllama's static embeddings or a local
+sentence-transformers model, fused with BM25.
 
 The PyPI package ``wordllama`` (0.3.x) ships its 256-dimension ``l2_supercat`` embeddings and
 tokenizer inside the wheel; they are loaded from there and **never downloaded** (wordllama's own
@@ -7,16 +8,23 @@ built with ``newscheck corpus add --dense`` stores one ``dense.npy`` matrix (flo
 vectors; no pickle) per index segment; ``check --corpus`` then ranks passages by cosine
 similarity as well and fuses both rankings by **reciprocal rank fusion** (score = Σ 1 / (60 +
 rank)).
+
+``corpus add --dense-model DIR`` embeds with a **local sentence-transformers directory** instead
+(what ``SentenceTransformer.save`` writes), loaded offline only (``HF_HUB_OFFLINE=1``,
+``local_files_only``). The index manifest records the model (``dense_model``: its resolved path;
+absent for wordllama) so ``check --corpus`` embeds queries with the same model; adding with
+another model is refused (:class:`~newscheck.errors.DenseModelError`, exit 21).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorpusCorrupt, require
+from ..errors import CorpusCorrupt, DenseModelError, require
 
 RRF_K = 60
 MODEL = "wordllama l2_supercat 256"
@@ -58,6 +66,48 @@ def default_embedder() -> WordLlamaEmbedder:
     return WordLlamaEmbedder()
 
 
+def model_dir(path: str | Path) -> str:
+    """The resolved path of a sentence-transformers directory, or :class:`DenseModelError`."""
+    p = Path(path).expanduser().resolve()
+    if not p.is_dir() or not ((p / "modules.json").is_file() or (p / "config.json").is_file()):
+        raise DenseModelError(f"{path} is not a sentence-transformers model directory "
+                              "(no modules.json or config.json)",
+                              "give a directory written by SentenceTransformer.save()")
+    return str(p)
+
+
+class SentenceTransformerEmbedder:
+    """A local sentence-transformers model directory, loaded offline on the CPU."""
+
+    def __init__(self, path: str) -> None:
+        self.name = model_dir(path)
+        os.environ["HF_HUB_OFFLINE"] = "1"       # never reach a model hub
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        require("torch", "dense")
+        st: Any = require("sentence_transformers", "dense")
+        hf_logging: Any = require("transformers.utils.logging", "dense")
+        hf_logging.disable_progress_bar()        # no "Loading weights" bar on stderr
+        try:
+            self.model = st.SentenceTransformer(self.name, device="cpu", local_files_only=True)
+        except Exception as exc:  # any load failure means a bad model directory
+            raise DenseModelError(f"cannot load the sentence-transformers model {self.name} "
+                                  f"({type(exc).__name__}: {str(exc)[:200]})",
+                                  "give a directory written by SentenceTransformer.save()"
+                                  ) from None
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        """Unit-length float32 vectors, one row per text."""
+        vectors = self.model.encode(list(texts), batch_size=32, convert_to_numpy=True,
+                                    normalize_embeddings=True, show_progress_bar=False)
+        return vectors.astype("float32").reshape(len(texts), -1)
+
+
+@lru_cache(maxsize=4)
+def embedder(model: str | None = None) -> WordLlamaEmbedder | SentenceTransformerEmbedder:
+    """wordllama for ``None``, else the sentence-transformers model in directory ``model``."""
+    return default_embedder() if model is None else SentenceTransformerEmbedder(model)
+
+
 def rrf(rankings: Sequence[Sequence[int]], k: int) -> list[tuple[int, float]]:
     """Reciprocal rank fusion of several rankings of passage ids, best first."""
     score: dict[int, float] = {}
@@ -67,9 +117,9 @@ def rrf(rankings: Sequence[Sequence[int]], k: int) -> list[tuple[int, float]]:
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
 
-def save_vectors(path: Path, texts: Sequence[str]) -> None:
+def save_vectors(path: Path, texts: Sequence[str], model: str | None = None) -> None:
     np: Any = require("numpy", "dense")
-    vectors = default_embedder().encode(texts) if texts else np.zeros((0, 256), "float32")
+    vectors = embedder(model).encode(texts) if texts else np.zeros((0, 0), "float32")
     np.save(path / "dense.npy", vectors.astype("float16"), allow_pickle=False)
 
 
@@ -84,11 +134,18 @@ def load_vectors(path: Path) -> Any:
                             ) from None
 
 
-def search_vectors(matrix: Any, pids: Any, queries: Sequence[str],
-                   k: int) -> list[list[tuple[int, float]]]:
-    """The ``k`` passages ``(pid, cosine)`` nearest each query in one segment's ``matrix``."""
+def search_vectors(matrix: Any, pids: Any, queries: Sequence[str], k: int,
+                   model: str | None = None) -> list[list[tuple[int, float]]]:
+    """The ``k`` passages ``(pid, cosine)`` nearest each query in one segment's ``matrix``
+    (embedded with ``model``: ``None`` for wordllama, else a sentence-transformers directory)."""
     np: Any = require("numpy", "dense")
-    q = default_embedder().encode(queries)
+    if not len(matrix):
+        return [[] for _ in queries]
+    q = embedder(model).encode(queries)
+    if q.shape[1] != matrix.shape[1]:
+        raise DenseModelError(f"the passages have {matrix.shape[1]}-dimension vectors but the "
+                              f"model gives {q.shape[1]}",
+                              "rebuild: newscheck corpus add --reindex --corpus DIR")
     # einsum, not BLAS: one query against a few thousand rows is faster without thread start-up
     sims = [np.einsum("ij,j->i", matrix, row) for row in q]
     kk = min(k, matrix.shape[0])

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorpusCorrupt, require
+from ..errors import CorpusCorrupt, DenseModelError, require
 from ..evidence.features import content_words
 
 FORMAT = "newscheck-bm25/1"
@@ -40,7 +40,7 @@ class BM25Index:
     """The BM25 segments of a corpus directory (``DIR/index``)."""
 
     def __init__(self, directory: Path, backend: str | None = None,
-                 dense: bool | None = None) -> None:
+                 dense: bool | None = None, dense_model: str | Path | None = None) -> None:
         self.backend = backend or os.environ.get("NEWSCHECK_BM25_BACKEND", "numpy")
         if self.backend not in ("numpy", "numba"):
             raise CorpusCorrupt(f"unknown BM25 backend {self.backend!r}",
@@ -51,6 +51,7 @@ class BM25Index:
         self.manifest = self.dir / "manifest.json"
         self.names: list[str] = []
         self.dense = False
+        self.model: str | None = None   # dense vectors' model: None = wordllama, else an ST dir
         self._loaded: dict[str, tuple[Any, Any]] = {}
         self._vectors: dict[str, Any] = {}
         if self.manifest.exists():
@@ -60,18 +61,28 @@ class BM25Index:
                     raise ValueError(f"format {data.get('format')!r}")
                 self.names = [str(n) for n in data["segments"]]
                 self.dense = bool(data.get("dense", False))
+                self.model = data.get("dense_model")
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise CorpusCorrupt(f"the index of {directory} is unreadable ({exc})",
                                     "rebuild it: newscheck corpus add --reindex --corpus DIR"
                                     ) from None
-        if dense:      # asked for: from now on every segment also gets dense vectors
-            self.dense = True
+        if dense or dense_model is not None:   # from now on every segment gets dense vectors
+            from .dense import MODEL, model_dir
+
+            wanted = None if dense_model is None else model_dir(dense_model)
+            if self.dense and self.names and wanted != self.model:
+                raise DenseModelError(
+                    f"the corpus {directory} is embedded with {self.model or MODEL}, "
+                    f"not {wanted or MODEL}",
+                    "query it with the same model, or build a new corpus for another one")
+            self.dense, self.model = True, wanted
 
     def _write_manifest(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp = self.manifest.with_suffix(".part")
         tmp.write_text(json.dumps({"format": FORMAT, "segments": self.names,
-                                   "dense": self.dense}), encoding="utf-8")
+                                   "dense": self.dense, "dense_model": self.model}),
+                       encoding="utf-8")
         tmp.replace(self.manifest)
 
     def _build(self, rows: Iterable[tuple[int, str]]) -> str | None:
@@ -97,7 +108,7 @@ class BM25Index:
         if self.dense:
             from .dense import save_vectors
 
-            save_vectors(path, texts)
+            save_vectors(path, texts, self.model)
         return name
 
     def add(self, rows: Iterable[tuple[int, str]]) -> None:
@@ -160,7 +171,8 @@ class BM25Index:
             _retriever, pids = self._segment(name)
             if name not in self._vectors:
                 self._vectors[name] = load_vectors(self.dir / name)
-            for i, hits in enumerate(search_vectors(self._vectors[name], pids, queries, k)):
+            for i, hits in enumerate(search_vectors(self._vectors[name], pids, queries, k,
+                                                      self.model)):
                 near[i].extend(hits)
         fused = []
         for lexical, dense in zip(ranked, near, strict=True):

@@ -69,13 +69,14 @@ def _records(files: list[Path], result: AddResult) -> Iterator[Record]:
 
 
 def add_paths(corpus: str | Path, paths: Iterable[str | Path],
-              progress: Callable[[int], None] | None = None, *, dense: bool = False
-              ) -> AddResult:
+              progress: Callable[[int], None] | None = None, *, dense: bool = False,
+              dense_model: str | Path | None = None) -> AddResult:
     """Add every document under ``paths`` to the corpus in ``corpus`` (created if needed);
-    ``dense``: also embed passages (extra ``dense``), from now on."""
+    ``dense``: also embed passages (extra ``dense``), from now on, with wordllama or the local
+    sentence-transformers directory ``dense_model``."""
     files = expand(paths)
+    index = BM25Index(Path(corpus), dense=dense, dense_model=dense_model)
     store = CorpusStore(corpus, create=True)
-    index = BM25Index(Path(corpus), dense=dense)
     result = AddResult()
     try:
         for rec in _records(files, result):
@@ -100,7 +101,8 @@ def add_paths(corpus: str | Path, paths: Iterable[str | Path],
         # everything not yet indexed (also what an interrupted earlier add left behind)
         start = store.indexed_through() + 1
         if store.last_pid() >= start:
-            if len(index.names) + 1 > MAX_SEGMENTS or (dense and index.names):
+            if len(index.names) + 1 > MAX_SEGMENTS or (
+                    (dense or dense_model is not None) and index.names):
                 index.rebuild(store.passages_from(0))
             else:
                 index.add(store.passages_from(start))
@@ -110,11 +112,13 @@ def add_paths(corpus: str | Path, paths: Iterable[str | Path],
     return result
 
 
-def reindex(corpus: str | Path, *, dense: bool = False) -> None:
+def reindex(corpus: str | Path, *, dense: bool = False,
+            dense_model: str | Path | None = None) -> None:
     """Rebuild the whole index as one segment (``dense``: with dense vectors from now on)."""
     store = CorpusStore(corpus)
     try:
-        BM25Index(Path(corpus), dense=dense).rebuild(store.passages_from(0))
+        index = BM25Index(Path(corpus), dense=dense, dense_model=dense_model)
+        index.rebuild(store.passages_from(0))
         store.set_indexed_through(store.last_pid())
     finally:
         store.close()
