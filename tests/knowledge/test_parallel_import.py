@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newscheck.errors import ImportFailed
-from newscheck.knowledge import parallel, wdjson
+from newscheck.knowledge import importer, parallel, wdjson
 from newscheck.knowledge.importer import import_files
 
 from .kbhelpers import isolate, japan_entities, table_rows, write_dump
@@ -28,6 +28,13 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         return {k: v for k, v in rows.items() if k != "sources"}
     finally:
         conn.close()
+
+
+def small_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many small ranges (the chunks read and decompressed too), lines cut across chunks."""
+    monkeypatch.setattr(parallel, "BLOCK", 2000)
+    monkeypatch.setattr(importer, "CHUNK", 300)
+    monkeypatch.setattr(importer, "OUT", 700)
 
 
 def _filler(n: int) -> list[dict[str, object]]:
@@ -59,7 +66,7 @@ def test_workers_import_what_one_process_imports(tmp_path: Path, workers: int, a
                                                  *ents[5:], *_filler(40)])
     one, many = tmp_path / "one.sqlite", tmp_path / "many.sqlite"
     import_files(one, [dump])
-    monkeypatch.setattr(parallel, "BLOCK", 2000)     # many small ranges, lines cut across them
+    small_ranges(monkeypatch)
     monkeypatch.setattr(parallel, "MAX_ATTACHED", attach)   # 0: the row-by-row merge
     import_files(many, [dump], workers=workers)
     assert _rows(many) == _rows(one)
@@ -73,7 +80,7 @@ def test_a_bad_line_fails_a_parallel_import_too(tmp_path: Path,
     lines[20] = "{broken\n"
     dump = tmp_path / "bad.json"
     dump.write_text("".join(lines), encoding="utf-8")
-    monkeypatch.setattr(parallel, "BLOCK", 500)
+    small_ranges(monkeypatch)   # the line number counted across ranges
     with pytest.raises(ImportFailed, match=r"bad.json:21: malformed entity"):
         import_files(tmp_path / "kb.sqlite", [dump], workers=2)
     assert not (tmp_path / "kb.sqlite").exists()
@@ -99,7 +106,7 @@ def test_ray_workers_import_what_one_process_imports(tmp_path: Path,
                                          *_filler(40)]))
     one, many = tmp_path / "one.sqlite", tmp_path / "many.sqlite"
     import_files(one, [dump])
-    monkeypatch.setattr(parallel, "BLOCK", 2000)     # many small ranges, lines cut across them
+    small_ranges(monkeypatch)
     counts = import_files(many, [dump], workers=2, engine="ray").files[0]
     assert _rows(many) == _rows(one)
     assert counts["entities"] == len(_rows(one)["items"]) > 0
