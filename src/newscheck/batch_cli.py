@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_common import fail
+from .cli_common import Engine, fail
 from .errors import BatchMostlyFailed, BatchSomeFailed, NewscheckError
 
 if TYPE_CHECKING:
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 class BatchFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
-
-
-class Engine(StrEnum):
-    local = "local"
-    ray = "ray"
 
 
 class _Bar:

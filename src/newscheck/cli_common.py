@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -18,6 +19,12 @@ import typer
 from .errors import InputNotFound, MalformedInput, NewscheckError, OutputNotWritten
 
 EXIT_INTERNAL = 70
+
+
+class Engine(StrEnum):
+    """Where a parallel command (``kb import``, ``batch``) runs its work."""
+    local = "local"
+    ray = "ray"
 
 
 def parse_date(value: str | None, option: str = "--published") -> date | None:

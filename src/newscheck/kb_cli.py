@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_common import fail, parse_date
+from .cli_common import Engine, fail, parse_date
 from .errors import NewscheckError, NotInKnowledgeBase
 from .knowledge.serialize import entity_dict as _entity_dict
 from .knowledge.serialize import term_dict as _term_dict
@@ -34,11 +34,6 @@ kb_app = typer.Typer(help="Build and inspect the knowledge base.", no_args_is_he
 class OutFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-class Engine(StrEnum):
-    local = "local"
-    ray = "ray"
 
 
 KbOption = Annotated[Path | None, typer.Option(

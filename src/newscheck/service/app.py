@@ -21,6 +21,7 @@ import os
 import threading
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,6 +41,12 @@ from .inputs import CheckInput, CheckRequest, parse_form, parse_json
 
 STATIC = resources.files("newscheck.service") / "static"
 ENV_PREFIX = "NEWSCHECK_SERVE_"
+
+
+@cache
+def _page(name: str) -> str:
+    """A static page (package data), read once per process."""
+    return (STATIC / name).read_text("utf-8")
 
 
 @dataclass(frozen=True)
@@ -240,7 +247,7 @@ def _error_response(request: Request, err: ApiError) -> Response:
     if wants_page:   # the page's form: answer a person with a page, same status
         from ..report.html import esc
 
-        page = (STATIC / "error.html").read_text("utf-8")
+        page = _page("error.html")
         return HTMLResponse(page.replace("{message}", esc(err.message)), status_code=err.status)
     return JSONResponse(body(err.code, err.message), status_code=err.status)
 
@@ -276,7 +283,7 @@ def _errors(app: FastAPI) -> None:
 def _pages(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def index() -> HTMLResponse:
-        return HTMLResponse((STATIC / "index.html").read_text("utf-8"))
+        return HTMLResponse(_page("index.html"))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -290,7 +297,7 @@ def _pages(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return HTMLResponse((STATIC / "docs.html").read_text("utf-8"))
+        return HTMLResponse(_page("docs.html"))
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     try:

@@ -48,21 +48,23 @@ def body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
+# The API status and code of each error class the pipeline raises on purpose (first match wins).
+_STATUSES: tuple[tuple[type[NewscheckError], int, str], ...] = (
+    (InputTooLarge, 413, "too_large"),
+    (UnsupportedInput, 415, "unsupported_input"),
+    (FetchRefused, 400, "fetch_refused"),
+    (FetchFailed, 502, "fetch_failed"),
+    (NotInKnowledgeBase, 404, "not_found"),
+    (EmptyInput, 422, "empty_input"),
+)
+
+
 def from_newscheck(exc: NewscheckError) -> ApiError:
     """The API status for an error the pipeline raised on purpose."""
     text = f"{exc.message} — {exc.hint}" if exc.hint else exc.message
-    if isinstance(exc, InputTooLarge):
-        return ApiError(413, "too_large", text)
-    if isinstance(exc, UnsupportedInput):
-        return ApiError(415, "unsupported_input", text)
-    if isinstance(exc, FetchRefused):
-        return ApiError(400, "fetch_refused", text)
-    if isinstance(exc, FetchFailed):
-        return ApiError(502, "fetch_failed", text)
-    if isinstance(exc, NotInKnowledgeBase):
-        return ApiError(404, "not_found", text)
-    if isinstance(exc, EmptyInput):
-        return ApiError(422, "empty_input", text)
+    for cls, status, code in _STATUSES:
+        if isinstance(exc, cls):
+            return ApiError(status, code, text)
     if isinstance(exc, KnowledgeError):
         log.error("knowledge base error: %s", exc)
         return ApiError(500, "knowledge_base", "the knowledge base could not be read")
