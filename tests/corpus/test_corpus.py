@@ -153,6 +153,10 @@ def test_factcheck_match_and_rating(tmp_path: Path, corpus: Path) -> None:
     loose = newscheck.check("Every day many vehicles cross the Harwick harbour bridge in town.",
                             published="2023-03-01", corpus=corpus)
     assert all(c.verdict is None or c.verdict.label != "refuted" for c in loose.claims)
+    # the negation of a claim rated false shares its words but is not refuted by the rating
+    negated = newscheck.check("The Harwick harbour bridge never carried 90,000 vehicles every "
+                              "day.", published="2023-03-01", corpus=corpus)
+    assert all(c.verdict is None or c.verdict.label != "refuted" for c in negated.claims)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:

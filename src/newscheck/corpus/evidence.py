@@ -126,7 +126,10 @@ def _factcheck(claim: Claim, corpus: Corpus, published: date | None
                       "date": fc.date.isoformat() if fc.date else None, "url": fc.url}})
     label = rating_verdict(fc.rating)
     dated_before = fc.date is not None and published is not None and fc.date < published
-    if sim >= VERBATIM_SIMILARITY and dated_before and label is not None:
+    # "The bridge does not carry ..." shares every content word with a fact-check of "The
+    # bridge carries ...": a rating carries over only when both say it the same way round
+    same_way = bool(features(claim.sentence).negated) == bool(features(fc.claim).negated)
+    if sim >= VERBATIM_SIMILARITY and dated_before and label is not None and same_way:
         who = fc.publisher or "a fact-checker"
         return ev, Verdict(label, 0.8, f"A known fact-check by {who} ({fc.date}) rated this "
                                        f"claim “{fc.rating}”: “{fc.claim}”", (ev,))
