@@ -157,6 +157,10 @@ def test_factcheck_match_and_rating(tmp_path: Path, corpus: Path) -> None:
     negated = newscheck.check("The Harwick harbour bridge never carried 90,000 vehicles every "
                               "day.", published="2023-03-01", corpus=corpus)
     assert all(c.verdict is None or c.verdict.label != "refuted" for c in negated.claims)
+    # another figure is another claim, however many words it shares with the rated one
+    other = newscheck.check("The Harwick harbour bridge carries 60,000 vehicles every day.",
+                            published="2023-03-01", corpus=corpus)
+    assert all(c.verdict is None or c.verdict.label != "refuted" for c in other.claims)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:

@@ -128,8 +128,14 @@ def _factcheck(claim: Claim, corpus: Corpus, published: date | None
     dated_before = fc.date is not None and published is not None and fc.date < published
     # "The bridge does not carry ..." shares every content word with a fact-check of "The
     # bridge carries ...": a rating carries over only when both say it the same way round
-    same_way = bool(features(claim.sentence).negated) == bool(features(fc.claim).negated)
-    if sim >= VERBATIM_SIMILARITY and dated_before and label is not None and same_way:
+    mine, theirs = features(claim.sentence), features(fc.claim)
+    same_way = bool(mine.negated) == bool(theirs.negated)
+    # a long sentence that differs only in a number or a year still clears the word overlap:
+    # "60,000 vehicles" is not the claim a fact-check rated for "90,000 vehicles"
+    same_figures = ({n.value for n in mine.numbers} == {n.value for n in theirs.numbers}
+                    and mine.years == theirs.years)
+    if (sim >= VERBATIM_SIMILARITY and dated_before and label is not None and same_way
+            and same_figures):
         who = fc.publisher or "a fact-checker"
         return ev, Verdict(label, 0.8, f"A known fact-check by {who} ({fc.date}) rated this "
                                        f"claim “{fc.rating}”: “{fc.claim}”", (ev,))
