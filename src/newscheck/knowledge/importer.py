@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import ImportFailed, KnowledgeBaseBusy
-from . import congress, schema, tables
+from . import congress, schema, spans, tables
 from .kblock import import_lock
 from .linecap import MAX_LINE_BYTES, OVERLONG, capped
 from .stream import open_stream
@@ -330,6 +330,7 @@ def _import_existing(kb_path: Path, paths: list[Path], skip_bad: bool,
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN IMMEDIATE")
         try:
+            spans.install(conn)      # a KB from before the term-span index gets it now
             result = _import_all(conn, paths, skip_bad, workers=workers, engine=engine)
             conn.execute("COMMIT")
         except BaseException:
@@ -353,7 +354,7 @@ def _import_new(kb_path: Path, paths: list[Path], skip_bad: bool, workers: int,
         # needs the indexes.
         schema.create(conn, indexes=any(detect(p) != "wikidata" for p in paths))
         result = _import_all(conn, paths, skip_bad, fresh=True, workers=workers, engine=engine)
-        conn.executescript(schema.INDEXES)
+        schema.add_indexes(conn)
         conn.commit()
         # WAL: checks read the KB while a later import writes to it (readers are never blocked)
         conn.execute("PRAGMA main.journal_mode = WAL")   # not the attached parts

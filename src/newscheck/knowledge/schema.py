@@ -10,7 +10,9 @@ One file, stdlib ``sqlite3``. Wikidata's model, cut down to what verification re
                   P39 terms, P31/P279/P17/P1001; dates are the ISO first day of the period plus a
                   precision (``day``/``month``/``year``)
 * ``sources``     one row per imported file (name, kind, file, imported, as_of, counts)
-* ``meta``        key/value (schema version, name)
+* ``meta``        key/value (schema version, name, ``term_spans`` version)
+* ``term_positions``, ``term_sources``, ``term_spans``: the term-span index, derived from
+                  ``statements`` and kept current by triggers (knowledge/spans.py)
 """
 
 from __future__ import annotations
@@ -93,8 +95,16 @@ def create(conn: sqlite3.Connection, *, indexes: bool = True) -> None:
     """Create the tables (a bulk load into a new file adds the indexes after loading)."""
     conn.executescript(DDL)
     if indexes:
-        conn.executescript(INDEXES)
+        add_indexes(conn)
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+
+def add_indexes(conn: sqlite3.Connection) -> None:
+    """The B-tree indexes and the term-span index (knowledge/spans.py); idempotent."""
+    from . import spans
+
+    conn.executescript(INDEXES)
+    spans.install(conn)
 
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:

@@ -38,9 +38,9 @@ def default_pack_dir() -> Path:
 
 # Bumped whenever the loader writes the pack differently, so that a cached build from an older
 # newscheck is not reused (the cache is keyed by this and the pack files).
-LOADER_VERSION = "8"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
+LOADER_VERSION = "9"   # 2: statement ids point at the terms.csv line; 3: world pack; 4: same
 #                        people; 6: US Congress records (data/congress/); 7: its source name;
-#                        8: the world pack's digest
+#                        8: the world pack's digest; 9: the term-span index
 
 
 def pack_hash(pack_dir: Path, world_dir: Path | None = None) -> str:
@@ -228,7 +228,7 @@ def build(pack_dir: Path, target: Path, world_dir: Path | None = None) -> None:
             writer.put(rec)
         writer.finish(kind="starter", file=f"newscheck {__version__} starter pack",
                       as_of=meta["as_of"])
-        conn.executescript(schema.INDEXES)
+        schema.add_indexes(conn)
         conn.commit()
         conn.close()
         tmp.replace(target)

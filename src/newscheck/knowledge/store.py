@@ -1,114 +1,31 @@
 """``KnowledgeBase``: the read API over a KB file (docs/design.md is the contract).
 
-Terms are served from an in-memory interval index per person and per position, built on first
-use from one indexed query: ``holders(position, at)`` is a bisect plus a short scan.
+The term queries (``positions``, ``holders``, ``holders_between``…) are in knowledge/holders.py;
+opening errors in knowledge/kbfile.py.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from bisect import bisect_right
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import KnowledgeBaseBusy, KnowledgeBaseCorrupt, KnowledgeBaseNotFound
-from ..model import Entity, PartialDate, Term
+from ..errors import KnowledgeBaseCorrupt, KnowledgeBaseNotFound
+from ..model import Entity
 from . import schema
+from .holders import TermQueries
+from .kbfile import _corrupt, _hot_journal, _recover, kb_errors
 from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
 
 _MAX_CACHED = 200_000
-_FAR = date.max.toordinal()
-_TERMS_SQL = """
-SELECT s.subject, s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, s.sid,
-       COALESCE(p.label, ''), COALESCE(o.label, '')
-FROM statements s LEFT JOIN items p ON p.id = s.subject LEFT JOIN items o ON o.id = s.value
-WHERE s.property = 'P39' AND s.rank != 'deprecated' AND s.{col} = ?
-ORDER BY s.start, s.rowid
-"""
+__all__ = ["KnowledgeBase", "kb_errors"]
 
 
-class _Index:
-    """Terms sorted by earliest start, with their latest end: candidates for ``at`` are a
-    prefix (bisect) whose latest end is on or after ``at``."""
-
-    __slots__ = ("his", "los", "terms")
-
-    def __init__(self, terms: list[Term]) -> None:
-        keyed = sorted(((t.start.earliest().toordinal() if t.start else 0,
-                         t.end.latest().toordinal() if t.end else _FAR, t) for t in terms),
-                       key=lambda k: k[0])
-        self.los = [k[0] for k in keyed]
-        self.his = [k[1] for k in keyed]
-        self.terms = [k[2] for k in keyed]
-
-    def at(self, when: date) -> list[Term]:
-        o = when.toordinal()
-        n = bisect_right(self.los, o)
-        his, terms = self.his, self.terms
-        return [terms[i] for i in range(n) if his[i] >= o]
-
-
-@contextmanager
-def kb_errors(path: object) -> Iterator[None]:
-    """SQLite errors while reading a KB as the documented errors: a lock held beyond the wait is
-    :class:`KnowledgeBaseBusy` (exit 17, not a disk or data problem), anything else from the
-    database (a malformed page, a file that is not SQLite) :class:`KnowledgeBaseCorrupt`."""
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise KnowledgeBaseBusy(f"{path}: the knowledge base is locked by another process "
-                                    f"({exc})", "retry when it has finished; a lock is not a "
-                                    "disk or permission problem") from None
-        raise _corrupt(path, exc) from None
-    except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, exc) from None
-
-
-def _corrupt(path: object, exc: Exception) -> KnowledgeBaseCorrupt:
-    if Path(str(path)).name.startswith("starter-"):   # the cache starter.cached_kb builds
-        return KnowledgeBaseCorrupt(f"{path}: newscheck's starter-pack cache is damaged ({exc})",
-                                    f"delete it (rm '{path}') and run again: it is rebuilt "
-                                    "from the installed package")
-    return KnowledgeBaseCorrupt(f"{path}: cannot be read as a knowledge base ({exc})",
-                                "rebuild it with `newscheck kb import` (or restore a copy)")
-
-
-def _hot_journal(path: Path) -> bool:
-    """An interrupted write left a rollback journal that only a writable open rolls back."""
-    journal = path.with_name(path.name + "-journal")
-    try:
-        return journal.stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _recover(path: Path) -> bool:
-    """Roll back what an interrupted import left (a hot journal; a WAL's uncommitted frames are
-    ignored by readers anyway) by opening the KB writably once. True if that worked."""
-    try:
-        conn = sqlite3.connect(path, timeout=10)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return not _hot_journal(path)
-
-
-def _pd(value: str | None, prec: str | None) -> PartialDate | None:
-    if not value:
-        return None
-    return PartialDate.parse(value, prec or "day")  # type: ignore[arg-type]
-
-
-class KnowledgeBase:
+class KnowledgeBase(TermQueries):
     """A time-scoped knowledge graph in one SQLite file (read-only unless ``writable``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | str, *,
@@ -155,8 +72,6 @@ class KnowledgeBase:
         return cls(conn, path)
 
     def _reset(self) -> None:
-        self._by_person: dict[str, _Index] = {}
-        self._by_position: dict[str, _Index] = {}
         self._entities: dict[str, Entity | None] = {}
         self._kinds: dict[str, str | None] = {}
         self._subclasses: dict[str, tuple[str, ...]] = {}
@@ -174,6 +89,7 @@ class KnowledgeBase:
             except (TypeError, ValueError):
                 continue
         self.as_of: date | None = max(self.source_dates.values(), default=None)
+        self._reset_terms()
 
     # -- context manager -----------------------------------------------------------------------
     def close(self) -> None:
@@ -356,50 +272,6 @@ class KnowledgeBase:
             if (alias, ent) not in seen:
                 seen.add((alias, ent))
                 yield alias, ent
-
-    # -- terms ---------------------------------------------------------------------------------
-    def _index(self, cache: dict[str, _Index], col: str, key: str) -> _Index:
-        idx = cache.get(key)
-        if idx is None:
-            with self._lock:
-                rows = self.conn.execute(_TERMS_SQL.format(col=col), (key,)).fetchall()
-            dates = self.source_dates
-            best: dict[tuple[object, ...], Term] = {}
-            for (person, pos, s, sp, e, ep, rank, source, sid, plabel, olabel) in rows:
-                dedup = (person, pos, s, sp, e, ep, rank)
-                term = Term(person, pos, _pd(s, sp), _pd(e, ep), source, sid, rank, plabel,
-                            olabel, dates.get(source))
-                old = best.get(dedup)
-                # the same term from two sources: keep the one taken last (it knows more)
-                if old is None or (term.as_of or date.min) > (old.as_of or date.min):
-                    best[dedup] = term
-            terms = list(best.values())
-            idx = _Index(terms)
-            if len(cache) > _MAX_CACHED:
-                cache.clear()
-            cache[key] = idx
-        return idx
-
-    def positions(self, person: str, at: date | None = None) -> list[Term]:
-        idx = self._index(self._by_person, "subject", person)
-        return list(idx.terms) if at is None else idx.at(at)
-
-    def holders(self, position: str, at: date | None = None) -> list[Term]:
-        idx = self._index(self._by_position, "value", position)
-        return list(idx.terms) if at is None else idx.at(at)
-
-    def affiliations(self, person: str) -> list[Term]:
-        """The person's party memberships (P102), dated, as terms whose ``position`` is the
-        party (US Congress data: the party of each term, docs/knowledge.md)."""
-        with self._lock:
-            rows = self.conn.execute(
-                "SELECT s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source, "
-                "s.sid, COALESCE(o.label, '') FROM statements s LEFT JOIN items o ON o.id = "
-                "s.value WHERE s.subject = ? AND s.property = 'P102' AND s.rank != 'deprecated'"
-                " ORDER BY s.start, s.rowid", (person,)).fetchall()
-        return [Term(person, v, _pd(s, sp), _pd(e, ep), src, sid, rank, "", label,
-                     self.source_dates.get(src))
-                for v, s, sp, e, ep, rank, src, sid, label in rows]
 
     # -- offices -------------------------------------------------------------------------------
     def kind(self, position: str) -> str | None:

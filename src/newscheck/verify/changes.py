@@ -212,9 +212,11 @@ def _between(ctx: Context, target: Target, ys: list[Term], xs: list[Term],
     if not starts or not ends:
         return []
     lo, hi = max(ends), max(starts)
+    if hi <= lo:
+        return []
     return list(dict.fromkeys(ex.person_label(t, facts) for p in target.positions
-                              for t in facts.holders(p) if t.person not in skip and t.start
-                              and lo <= t.start.earliest() < hi))
+                              for t in facts.holders_starting(p, lo, hi - timedelta(1))
+                              if t.person not in skip))
 
 
 def _head(claim: Claim, ctx: Context, countries: set[str]) -> str | None:

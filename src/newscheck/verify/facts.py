@@ -8,11 +8,13 @@ people and offices many times.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Protocol
+from typing import Protocol, cast
 
+from ..knowledge.terms import hi, lo, starting
 from ..model import Entity, Term
-from .sources import merge, office_as_of
+from .sources import merge, term_as_of
 
 # Office kinds precise enough that "same kind in the same country" means "the same office under
 # another name" (docs/verification.md). ``minister`` and ``other`` are not: two ministers of one
@@ -47,11 +49,27 @@ class KnowledgeView(Protocol):
     def single_holder(self, position: str) -> bool: ...
 
 
+class WideView(KnowledgeView, Protocol):
+    """A view that also answers for part of a position (KnowledgeBase, knowledge/holders.py);
+    Facts asks these only of a position for which ``wide(position)`` is true."""
+
+    def wide(self, position: str) -> bool: ...
+
+    def holders_between(self, position: str, start: date, end: date) -> list[Term]: ...
+
+    def holders_starting(self, position: str, start: date, end: date) -> list[Term]: ...
+
+    def holders_in_order(self, position: str) -> Iterator[Term]: ...
+
+    def holder_sources(self, position: str) -> list[tuple[str, date | None]]: ...
+
+
 class Facts:
     """A caching view of a KnowledgeBase for one verification run."""
 
     def __init__(self, kb: KnowledgeView) -> None:
         self.kb = kb
+        self._wkb = cast(WideView, kb)
         self.as_of: date | None = kb.as_of
         self._entity: dict[str, Entity | None] = {}
         self._positions: dict[str, list[Term]] = {}
@@ -61,6 +79,8 @@ class Facts:
         self._offices: dict[tuple[str, str], list[str]] = {}
         self._single: dict[str, bool] = {}
         self._affiliations: dict[str, list[Term]] = {}
+        self._kept: dict[tuple[str, str], set[Term]] = {}
+        self._spans: dict[tuple[str, str, date, date], list[Term]] = {}
 
     def entity(self, id: str) -> Entity | None:
         if id not in self._entity:
@@ -87,10 +107,87 @@ class Facts:
                                              if t.rank != "deprecated"), lambda p: p)
         return self._holders[position]
 
+    # A wide position (KnowledgeBase.wide: tens of thousands of holders) is never loaded whole:
+    # the questions below ask the KB for the part they need, then apply the merge of sources
+    # (sources.merge) to the people found, from each one's own terms. Every answer is the one
+    # the whole list would give (tests/verify/test_wide_facts.py).
+    def _wide(self, position: str) -> bool:
+        wide = getattr(self.kb, "wide", None)
+        return wide is not None and bool(wide(position))
+
+    def _merged(self, position: str, terms: Iterable[Term]) -> Iterator[Term]:
+        """The terms that :meth:`holders` keeps after the merge of sources."""
+        for t in terms:
+            key = (t.person, position)
+            if key not in self._kept:
+                own = [x for x in self.kb.positions(t.person)
+                       if x.position == position and x.rank != "deprecated"]
+                self._kept[key] = set(merge(own, lambda p: p))
+            if t in self._kept[key]:
+                yield t
+
+    def holders_between(self, position: str, start: date, end: date) -> list[Term]:
+        """The terms of :meth:`holders` whose known span meets [start, end], in its order."""
+        if not self._wide(position):
+            a, b = start.toordinal(), end.toordinal()
+            return [t for t in self.holders(position) if lo(t) <= b and hi(t) >= a]
+        key = ("between", position, start, end)
+        if key not in self._spans:
+            self._spans[key] = list(self._merged(position, self._wkb.holders_between(
+                position, start, end)))
+        return self._spans[key]
+
+    def holders_starting(self, position: str, start: date, end: date) -> list[Term]:
+        """The terms of :meth:`holders` with a start whose earliest day is in [start, end]."""
+        if not self._wide(position):
+            return starting(self.holders(position), start, end)
+        key = ("starting", position, start, end)
+        if key not in self._spans:
+            self._spans[key] = list(self._merged(position, self._wkb.holders_starting(
+                position, start, end)))
+        return self._spans[key]
+
+    def record_start(self, positions: Iterable[str]) -> date | None:
+        """The earliest known start of any holder of these positions: where the KB's record of
+        the office begins."""
+        starts = []
+        for p in positions:
+            if self._wide(p):    # in order: the first with a start begins the record
+                first = next((t for t in self._merged(p, self._wkb.holders_in_order(p))
+                              if t.start), None)
+                starts += [first.start.earliest()] if first and first.start else []
+            else:
+                starts += [t.start.earliest() for t in self.holders(p) if t.start]
+        return min(starts) if starts else None
+
     def office_as_of(self, positions: list[str] | set[str]) -> tuple[date | None, str]:
         """The newest date up to which a source records who held these positions, and that
         source (sources.office_as_of): no refutation about the office after it."""
-        return office_as_of((t for p in positions for t in self.holders(p)), self.as_of)
+        best: tuple[date | None, str] = (None, "")
+        for p in positions:
+            d, source = self._wide_as_of(p) if self._wide(p) else self._newest(p)
+            if d is not None and (best[0] is None or d > best[0]):
+                best = (d, source)
+        return (self.as_of, "") if best[0] is None else best
+
+    def _newest(self, position: str) -> tuple[date | None, str]:
+        best: tuple[date | None, str] = (None, "")
+        for t in self.holders(position):
+            d = term_as_of(t, self.as_of)
+            if d is not None and (best[0] is None or d > best[0]):
+                best = (d, t.source)
+        return best
+
+    def _wide_as_of(self, position: str) -> tuple[date | None, str]:
+        """office_as_of over a wide position's holders from the sources recording them: the
+        newest; on a tie, the one whose term comes first (as the whole list would tell)."""
+        dated = [(d or self.as_of, s) for s, d in self._wkb.holder_sources(position)]
+        newest = max((d for d, _ in dated if d is not None), default=None)
+        tied = {s for d, s in dated if d == newest}
+        if newest is None or len(tied) == 1:
+            return newest, next(iter(tied)) if newest is not None else ""
+        first = next(t for t in self._wkb.holders_in_order(position) if t.source in tied)
+        return newest, first.source
 
     def kind(self, position: str) -> str | None:
         if position not in self._kind:

@@ -169,10 +169,8 @@ def _continuous_record(target: Target, since: date, until: date,
     facts = ctx.facts
     if any(not facts.single_holder(p) for p in target.positions) or target.generic:
         return None
-    terms = [t for p in target.positions for t in facts.holders(p)]
-    relevant = [t for t in terms
-                if (t.start is None or t.start.earliest() <= until)
-                and (t.end is None or t.end.latest() >= since - timedelta(RECORD_GAP_DAYS))]
+    relevant = [t for p in target.positions
+                for t in facts.holders_between(p, since - timedelta(RECORD_GAP_DAYS), until)]
     if not relevant or any(t.start is None for t in relevant):
         return None
     relevant.sort(key=lambda t: t.start.earliest() if t.start else date.min)

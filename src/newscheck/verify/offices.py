@@ -4,7 +4,7 @@ who held an office at a time."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..knowledge.countries import country_by_name
@@ -178,7 +178,7 @@ def office_holders(facts: Facts, positions: list[str] | set[str], w: Window,
     """Terms of other people in these positions whose fit with ``w`` is ``coverage``."""
     out = []
     for pos in sorted(positions) if isinstance(positions, set) else positions:
-        for t in facts.holders(pos):
+        for t in facts.holders_between(pos, w.start, w.end):   # the rest cannot fit
             if t.person == exclude:
                 continue
             f = fit(t, w, facts.as_of)
@@ -190,8 +190,7 @@ def office_holders(facts: Facts, positions: list[str] | set[str], w: Window,
 def record_start(facts: Facts, positions: list[str] | set[str]) -> date | None:
     """The earliest known start of any holder of these positions: where the KB's record of the
     office begins."""
-    starts = [t.start.earliest() for p in positions for t in facts.holders(p) if t.start]
-    return min(starts) if starts else None
+    return facts.record_start(positions)
 
 
 def hinges_on_handover(facts: Facts, positions: list[str] | set[str], occupant: tuple[Term, Fit],
@@ -202,13 +201,22 @@ def hinges_on_handover(facts: Facts, positions: list[str] | set[str], occupant: 
     term, f = occupant
     if f.gap is None or f.gap > BOUNDARY_DAYS:
         return False
+    near = timedelta(BOUNDARY_DAYS * 2)
+    start, end = _shifted(w.start, -near), _shifted(w.end, near)
     for pos in positions:
-        for t in facts.holders(pos):
+        for t in facts.holders_between(pos, start, end):   # a gap within `near` meets it
             if t.person not in (person, term.person):
                 g = fit(t, w, facts.as_of).gap
                 if g is not None and g <= BOUNDARY_DAYS * 2:
                     return False
     return True
+
+
+def _shifted(d: date, by: timedelta) -> date:
+    try:
+        return d + by
+    except OverflowError:
+        return date.max if by.days > 0 else date.min
 
 
 _TIME_WORDS = frozenset({"former", "then", "ex", "then-", "ex-", "late", "the"})
