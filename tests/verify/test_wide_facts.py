@@ -1,0 +1,80 @@
+"""Verification never loads a wide position whole (KnowledgeBase.wide): Facts asks for the part
+it needs and applies the merge of sources to the people found. Every answer, and every report,
+must be the one the whole list gives."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import newscheck
+from newscheck.knowledge import KnowledgeBase, holders
+from newscheck.report import to_json
+from newscheck.verify.facts import Facts
+
+from ..knowledge import widekb
+
+CLAIMS = Path(__file__).resolve().parent.parent / "data" / "claims"
+
+
+def _whole(path: Path | str) -> KnowledgeBase:
+    kb = KnowledgeBase.open(path)
+    kb._spans = False          # as a KB without the span index: every position read whole
+    return kb
+
+
+@pytest.fixture(scope="module")
+def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rng = random.Random(9)
+    path = tmp_path_factory.mktemp("wide") / "kb.sqlite"
+    return widekb.build(path, widekb.rows(rng, positions=25, people=120, terms=5000))
+
+
+def test_facts_answers_equal_the_whole_list(kb_file: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(holders, "WIDE", 0)
+    rng = random.Random(90)
+    with KnowledgeBase.open(kb_file) as kb, _whole(kb_file) as whole:
+        positions = [r[0] for r in kb.conn.execute(
+            "SELECT DISTINCT value FROM statements ORDER BY 1")]
+        wide, ref = Facts(kb), Facts(whole)
+        assert all(kb.wide(p) and not whole.wide(p) for p in positions)
+        merged = sum(len(whole.holders(p)) - len(ref.holders(p)) for p in positions)
+        assert merged > 20          # the data exercise the merge of sources
+        for _ in range(600):
+            p = rng.choice(positions)
+            a = date.fromordinal(date(1890, 1, 1).toordinal() + rng.randrange(150 * 365))
+            b = date.fromordinal(a.toordinal() + rng.choice([0, 1, 30, 365, 4000]))
+            assert wide.holders_between(p, a, b) == ref.holders_between(p, a, b)
+            assert wide.holders_starting(p, a, b) == ref.holders_starting(p, a, b)
+            some = rng.sample(positions, rng.randrange(1, 4))
+            assert wide.record_start(some) == ref.record_start(some)
+            assert wide.office_as_of(some) == ref.office_as_of(some)
+        assert not kb._by_position
+
+
+def _articles() -> list[Path]:
+    return sorted(p for p in CLAIMS.iterdir() if p.suffix in (".txt", ".html"))[::3]
+
+
+def test_reports_on_gold_articles_are_the_same_with_every_position_wide(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The shipped starter pack, every position served by the indexed queries, against the
+    same pack read whole: byte-identical reports."""
+    import json
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = newscheck.open_kb().path
+    monkeypatch.setattr(holders, "WIDE", 0)
+    with KnowledgeBase.open(path) as kb, _whole(path) as whole:
+        assert kb._spans
+        for article in _articles():
+            day = json.loads(article.with_suffix(".json").read_text())["published"]
+            got = [to_json(newscheck.check(article, published=day, kb=base))
+                   for base in (kb, whole)]
+            assert got[0] == got[1], article.name
+        # only positions nobody holds (nothing to load) were asked for whole
+        assert not any(index.terms for index in kb._by_position.values())
