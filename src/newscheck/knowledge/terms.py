@@ -32,7 +32,8 @@ _COLS = """s.rowid, s.subject, s.value, s.start, s.start_prec, s.end, s.end_prec
 _JOIN = "LEFT JOIN items p ON p.id = s.subject LEFT JOIN items o ON o.id = s.value"
 _P39 = "s.property = 'P39' AND s.rank != 'deprecated'"
 TERMS_SQL = f"SELECT {_COLS} FROM statements s {_JOIN} WHERE {_P39} AND s.{{col}} = ?"
-_BOX_SQL = (f"SELECT {_COLS} FROM term_spans r JOIN statements s ON s.rowid = r.id {_JOIN} "
+_BOX_SQL = (f"SELECT {_COLS} FROM term_spans r CROSS JOIN statements s ON s.rowid = r.id "
+            f"{_JOIN} "   # CROSS JOIN: the R*Tree drives (not the statements of the position)
             f"WHERE r.pmin <= :p AND r.pmax >= :p AND r.ymin BETWEEN :y0 AND :y1 "
             f"AND r.ymax BETWEEN :z0 AND :z1 AND {_P39} AND s.value = :v")
 _YEAR_SQL = ("SELECT start FROM statements WHERE property = 'P39' AND value = ? AND start >= ? "
