@@ -108,10 +108,7 @@ def timed(kb_path: Path, whole: bool, work: Callable[[KnowledgeBase], object],
 def reinstall_secs(kb_path: Path) -> float:
     """The time ``spans.install`` takes on the imported KB (the index's share of an import)."""
     conn = sqlite3.connect(kb_path)
-    for name in spans.TRIGGERS:
-        conn.execute(f"DROP TRIGGER {name}")
-    for name in spans.TABLES:
-        conn.execute(f"DROP TABLE {name}")
+    spans.drop(conn)
     conn.commit()
     t0 = time.perf_counter()
     spans.install(conn)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from newscheck.knowledge import KnowledgeBase, holders, spans, wdjson
+from newscheck.knowledge import KnowledgeBase, spans, wdjson
 from newscheck.knowledge.importer import import_files
 from newscheck.model import Coverage, Term
 
@@ -25,15 +24,17 @@ def _t(t: Term) -> tuple[object, ...]:
 
 @pytest.fixture(scope="module")
 def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every position indexed (``wide=0``)."""
     rng = random.Random(8)
     path = tmp_path_factory.mktemp("wide") / "kb.sqlite"
-    return widekb.build(path, widekb.rows(rng, positions=40, people=300, terms=6000))
+    return widekb.build(path, widekb.rows(rng, positions=40, people=300, terms=6000), wide=0)
 
 
-@pytest.fixture
-def every_position_wide(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(holders, "WIDE", 0)
-    yield
+def whole(path: Path) -> KnowledgeBase:
+    """The KB read as one without the span index: every position loaded whole."""
+    kb = KnowledgeBase.open(path)
+    kb._spans = False
+    return kb
 
 
 def _positions(path: Path) -> list[str]:
@@ -52,25 +53,24 @@ def test_the_whole_list_is_the_reference_load(kb_file: Path) -> None:
             assert [_t(t) for t in kb.holders(pos)] == widekb.reference_holders(kb_file, pos)
 
 
-def test_indexed_queries_equal_the_whole_list(kb_file: Path, every_position_wide: None) -> None:
+def test_indexed_queries_equal_the_whole_list(kb_file: Path) -> None:
     rng = random.Random(80)
-    with KnowledgeBase.open(kb_file) as kb, KnowledgeBase.open(kb_file) as whole:
+    with KnowledgeBase.open(kb_file) as kb, whole(kb_file) as ref:
         for pos in _positions(kb_file):
-            assert kb.wide(pos)
-            everyone = whole.holders(pos)      # loads the whole list: `whole` is not wide
-            assert not whole.wide(pos)
+            assert kb.wide(pos) and not ref.wide(pos)
+            everyone = ref.holders(pos)
             assert list(kb.holders_in_order(pos)) == everyone
             raw = {r[0] for r in kb.conn.execute(
                 "SELECT source FROM statements WHERE property = 'P39' AND value = ? AND "
                 "rank != 'deprecated'", (pos,))}
             assert set(kb.holder_sources(pos)) == {(s, kb.source_dates.get(s)) for s in raw}
-            assert set(whole.holder_sources(pos)) == {
+            assert set(ref.holder_sources(pos)) == {
                 (t.source, kb.source_dates.get(t.source)) for t in everyone}
             for a, b in zip(_dates(rng, 30), _dates(rng, 30), strict=True):
                 a, b = min(a, b), max(a, b)
                 if rng.random() < 0.3:
                     b = a + timedelta(rng.randrange(0, 60))
-                assert kb.holders(pos, a) == whole.holders(pos, a) == [
+                assert kb.holders(pos, a) == ref.holders(pos, a) == [
                     t for t in everyone if t.covers(a) is not Coverage.NO]
                 expected = [t for t in everyone
                             if (t.start is None or t.start.earliest() <= b)
@@ -81,8 +81,7 @@ def test_indexed_queries_equal_the_whole_list(kb_file: Path, every_position_wide
         assert not kb._by_position        # no wide position was ever loaded whole
 
 
-def test_the_index_follows_deletes_and_updates(kb_file: Path, tmp_path: Path,
-                                               every_position_wide: None) -> None:
+def test_the_index_follows_deletes_and_updates(kb_file: Path, tmp_path: Path) -> None:
     copy = tmp_path / "kb.sqlite"
     copy.write_bytes(kb_file.read_bytes())
     with sqlite3.connect(copy) as conn:
@@ -98,20 +97,35 @@ def test_the_index_follows_deletes_and_updates(kb_file: Path, tmp_path: Path,
             assert got == [_t(t) for t in kb.holders_in_order(pos)]
 
 
-def test_a_kb_from_before_the_index_is_read_whole_then_indexed_by_import(
-        tmp_path: Path, every_position_wide: None) -> None:
-    rng = random.Random(81)
-    path = widekb.build(tmp_path / "old.sqlite", widekb.rows(rng, 3, 50, 400), index=False)
+def test_a_position_growing_wide_through_the_triggers_is_indexed_whole(tmp_path: Path) -> None:
+    rng = random.Random(83)
+    statements = widekb.rows(rng, 4, 100, 300, wide=700)
+    path = widekb.build(tmp_path / "kb.sqlite", statements, before=0.0)   # all by triggers
     with KnowledgeBase.open(path) as kb:
-        assert not kb.wide("Q9200000") and kb.holders("Q9200000", date(1990, 1, 1)) is not None
+        assert kb.wide("Q9200000") and not kb.wide("Q9200001")
+        assert kb.conn.execute("SELECT count(*) FROM term_spans").fetchone()[0] == kb.conn.execute(
+            "SELECT count(*) FROM statements WHERE value = 'Q9200000' AND rank != 'deprecated'"
+        ).fetchone()[0]
+        assert [_t(t) for t in kb.holders_in_order("Q9200000")] == widekb.reference_holders(
+            path, "Q9200000")
+
+
+def test_a_kb_from_before_the_index_is_read_whole_then_indexed_by_import(
+        tmp_path: Path) -> None:
+    rng = random.Random(81)
+    path = widekb.build(tmp_path / "old.sqlite", widekb.rows(rng, 3, 50, 400, wide=600),
+                        index=False)
+    with KnowledgeBase.open(path) as kb:
+        assert not kb._spans and not kb.wide("Q9200000")
+        assert [_t(t) for t in kb.holders("Q9200000")] == widekb.reference_holders(
+            path, "Q9200000")
     dump = tmp_path / "extra.json.gz"
     write_dump(dump, [wdjson.entity("Q9100001", "Someone", instance_of=["Q5"], positions=[
-        {"position": "Q9200001", "start": "2001-02-03", "end": "2004-05-06"}])])
+        {"position": "Q9200000", "start": "2001-02-03", "end": "2004-05-06"}])])
     import_files(path, [dump])
     with KnowledgeBase.open(path) as kb:
-        conn = kb.conn
-        assert spans.present(conn)
-        assert kb.wide("Q9200001")
+        assert spans.present(kb.conn)
+        assert kb.wide("Q9200000") and not kb.wide("Q9200001")
         for pos in ("Q9200000", "Q9200001", "Q9200002"):
             assert [_t(t) for t in kb.holders_in_order(pos)] == widekb.reference_holders(path,
                                                                                          pos)

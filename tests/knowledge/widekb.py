@@ -57,8 +57,11 @@ def rows(rng: random.Random, positions: int, people: int, terms: int,
     return out
 
 
-def build(path: Path, statements: list[tuple[object, ...]], *, index: bool = True) -> Path:
-    """A KB file of those statements (with the term-span index unless ``index`` is False)."""
+def build(path: Path, statements: list[tuple[object, ...]], *, index: bool = True,
+          wide: int = spans.WIDE, before: float = 0.5) -> Path:
+    """A KB file of those statements, with the term-span index (unless ``index`` is False)
+    indexing positions of more than ``wide`` terms, installed when the first ``before`` of the
+    statements are in (those are indexed in bulk, the rest through the triggers)."""
     conn = sqlite3.connect(path)
     conn.executescript(schema.DDL)
     conn.executescript(schema.INDEXES)
@@ -70,11 +73,11 @@ def build(path: Path, statements: list[tuple[object, ...]], *, index: bool = Tru
     conn.executemany("INSERT INTO items(id, label, kind) VALUES (?, ?, ?)",
                      [(i, f"label {i}", "position" if i.startswith("Q92") else "person")
                       for i in sorted(ids)])
-    half = len(statements) // 2     # half before the index (bulk fill), half through triggers
+    half = int(len(statements) * before)
     conn.executemany(f"INSERT INTO statements({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                      statements[:half])
     if index:
-        spans.install(conn)
+        spans.install(conn, wide=wide)
     conn.executemany(f"INSERT INTO statements({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                      statements[half:])
     conn.commit()

@@ -5,13 +5,14 @@ must be the one the whole list gives."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import newscheck
-from newscheck.knowledge import KnowledgeBase, holders
+from newscheck.knowledge import KnowledgeBase, spans
 from newscheck.report import to_json
 from newscheck.verify.facts import Facts
 
@@ -30,12 +31,10 @@ def _whole(path: Path | str) -> KnowledgeBase:
 def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rng = random.Random(9)
     path = tmp_path_factory.mktemp("wide") / "kb.sqlite"
-    return widekb.build(path, widekb.rows(rng, positions=25, people=120, terms=5000))
+    return widekb.build(path, widekb.rows(rng, positions=25, people=120, terms=5000), wide=0)
 
 
-def test_facts_answers_equal_the_whole_list(kb_file: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(holders, "WIDE", 0)
+def test_facts_answers_equal_the_whole_list(kb_file: Path) -> None:
     rng = random.Random(90)
     with KnowledgeBase.open(kb_file) as kb, _whole(kb_file) as whole:
         positions = [r[0] for r in kb.conn.execute(
@@ -67,8 +66,11 @@ def test_reports_on_gold_articles_are_the_same_with_every_position_wide(
     import json
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    path = newscheck.open_kb().path
-    monkeypatch.setattr(holders, "WIDE", 0)
+    path = tmp_path / "starter.sqlite"
+    path.write_bytes(Path(newscheck.open_kb().path).read_bytes())
+    with sqlite3.connect(path) as conn:       # every position indexed
+        spans.drop(conn)
+        spans.install(conn, wide=0)
     with KnowledgeBase.open(path) as kb, _whole(path) as whole:
         assert kb._spans
         for article in _articles():

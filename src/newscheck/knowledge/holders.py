@@ -2,7 +2,7 @@
 
 A person's terms, and a position's when it has few holders, are served from an in-memory
 interval index built on first use from one indexed query (a bisect plus a short scan). A wide
-position (more than ``terms.WIDE`` terms, e.g. a parliament's members) is never loaded whole
+position (more than ``spans.WIDE`` terms, e.g. a parliament's members) is never loaded whole
 when the KB has the span index (knowledge/spans.py): each question — holders at a date or over a
 span, terms starting in a span, holders in order from the first — is one indexed query whose
 cost follows the size of its answer, not the number of holders. Both give the same terms in the
@@ -18,7 +18,7 @@ from datetime import date
 
 from ..model import Term
 from . import spans
-from .terms import TERMS_SQL, WIDE, Index, Wide, starting, terms_of
+from .terms import TERMS_SQL, Index, Wide, starting, terms_of
 
 _MAX_CACHED = 200_000
 
@@ -56,12 +56,12 @@ class TermQueries:
             return None
         if position not in self._wide:
             with self._lock:
-                row = self.conn.execute("SELECT id, n FROM term_positions WHERE value = ?",
+                row = self.conn.execute("SELECT id, spans FROM term_positions WHERE value = ?",
                                         (position,)).fetchone()
             if len(self._wide) > _MAX_CACHED:
                 self._wide.clear()
             self._wide[position] = (Wide(self.conn, position, row[0], self.source_dates,
-                                         self._lock) if row is not None and row[1] > WIDE
+                                         self._lock) if row is not None and row[1] == 1
                                     else None)
         return self._wide[position]
 

@@ -1,24 +1,27 @@
-"""The term-span index: which P39 terms of a position fall in a span of years, without reading
-every holder (docs/knowledge.md, "Query performance").
+"""The term-span index: which P39 terms of a wide position fall in a span of years, without
+reading every holder (docs/knowledge.md, "Query performance").
 
 A position held by tens of thousands of people (a parliament's members) cannot be loaded whole
 for every question about one date. Three derived tables answer what verification asks:
 
-* ``term_positions`` (id, value, n): a number per position and its count of terms;
+* ``term_positions`` (id, value, n, spans): a number per position, its count of terms, and
+  whether its terms are in ``term_spans`` (once it has more than ``WIDE``: a smaller position
+  is read whole, faster than any index);
 * ``term_sources`` (position, source, n): the sources that record holders of each position;
 * ``term_spans``: an SQLite R*Tree (``rtree_i32``) over (position number, start year, end
-  year) of every non-deprecated P39 statement, keyed by the statement's rowid.
+  year) of every non-deprecated P39 statement of those wide positions, keyed by rowid.
 
 Years are a conservative box around the exact dates: a term's start year is the year of its
 ``start`` when that is written ``YYYY-…`` (the year :class:`~newscheck.model.PartialDate` reads),
 else unbounded (``LOW``), and likewise its end (an open or odd end: ``HIGH``; never before the
-start year). The exact test on
-the parsed dates is made in Python on the few rows the box returns (knowledge/terms.py).
+start year). The exact test on the parsed dates is made in Python on the few rows the box
+returns (knowledge/terms.py).
 
 Triggers keep the tables in step with ``statements`` on every insert, delete and update, from
-any writer (and from older newscheck versions writing the same file). A KB without them (made
-before this index) is served by the whole-position load, as before; ``kb import`` into it adds
-them. The index is keyed by rowid: newscheck never runs VACUUM on a KB.
+any writer (and from older newscheck versions writing the same file); a position that grows
+past ``WIDE`` gets its terms indexed then. A KB without them (made before this index) is served
+by the whole-position load, as before; ``kb import`` into it adds them. The index is keyed by
+rowid: newscheck never runs VACUUM on a KB.
 """
 
 from __future__ import annotations
@@ -26,14 +29,16 @@ from __future__ import annotations
 import sqlite3
 
 VERSION = "1"           # meta 'term_spans': the layout below
+WIDE = 500              # more terms than this: the position's terms go into term_spans
 LOW, HIGH = -1_000_000, 1_000_000
 DATE_GLOB = "[0-9][0-9][0-9][0-9]-*"
 TABLES = ("term_positions", "term_sources", "term_spans")
-TRIGGERS = ("term_spans_insert", "term_spans_delete", "term_spans_update")
+TRIGGERS = ("term_spans_insert", "term_spans_delete", "term_spans_update", "term_spans_widen")
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS term_positions (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE,
-                                           n INTEGER NOT NULL DEFAULT 0);
+                                           n INTEGER NOT NULL DEFAULT 0,
+                                           spans INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS term_sources (position INTEGER NOT NULL, source TEXT NOT NULL,
                                          n INTEGER NOT NULL DEFAULT 0,
                                          PRIMARY KEY (position, source)) WITHOUT ROWID;
@@ -56,18 +61,23 @@ def _counted(row: str) -> str:
     return f"{row}.property = 'P39' AND {row}.rank != 'deprecated'"
 
 
+def _span(row: str, pos: str) -> str:
+    return f"{row}.rowid, {pos}, {pos}, {_year(f'{row}.start', LOW)}, {_end(row)}"
+
+
 def _add(row: str) -> str:
+    """Count the row in; into term_spans if its position is indexed already (else the count
+    may widen it, and term_spans_widen then indexes all its rows, this one too)."""
     pos = f"(SELECT id FROM term_positions WHERE value = {row}.value)"
     return f"""
   INSERT OR IGNORE INTO term_positions(value) SELECT {row}.value WHERE {_counted(row)};
-  UPDATE term_positions SET n = n + 1 WHERE value = {row}.value AND {_counted(row)};
+  INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span(row, 'p.id')}
+    FROM term_positions p WHERE p.value = {row}.value AND p.spans = 1 AND {_counted(row)};
   INSERT OR IGNORE INTO term_sources(position, source)
     SELECT {pos}, {row}.source WHERE {_counted(row)};
   UPDATE term_sources SET n = n + 1
     WHERE position = {pos} AND source = {row}.source AND {_counted(row)};
-  INSERT INTO term_spans(id, pmin, pmax, ymin, ymax)
-    SELECT {row}.rowid, p.id, p.id, {_year(f'{row}.start', LOW)}, {_end(row)}
-    FROM term_positions p WHERE p.value = {row}.value AND {_counted(row)};"""
+  UPDATE term_positions SET n = n + 1 WHERE value = {row}.value AND {_counted(row)};"""
 
 
 def _remove(row: str) -> str:
@@ -79,7 +89,8 @@ def _remove(row: str) -> str:
   DELETE FROM term_spans WHERE id = {row}.rowid AND {_counted(row)};"""
 
 
-_TRIGGERS = f"""
+def _triggers(wide: int) -> str:
+    return f"""
 CREATE TRIGGER IF NOT EXISTS term_spans_insert AFTER INSERT ON statements
 WHEN {_counted('new')} BEGIN {_add('new')}
 END;
@@ -89,44 +100,61 @@ END;
 CREATE TRIGGER IF NOT EXISTS term_spans_update AFTER UPDATE ON statements BEGIN {_remove('old')}
 {_add('new')}
 END;
+CREATE TRIGGER IF NOT EXISTS term_spans_widen AFTER UPDATE OF n ON term_positions
+WHEN new.n > {int(wide)} AND new.spans = 0 BEGIN
+  UPDATE term_positions SET spans = 1 WHERE id = new.id;
+  INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span('s', 'new.id')}
+    FROM statements s WHERE s.property = 'P39' AND s.value = new.value
+    AND s.rank != 'deprecated';
+END;
 """
 
-_FILL = f"""
-INSERT INTO term_positions(value, n) SELECT value, count(*) FROM statements s
-  WHERE {_counted('s')} GROUP BY value;
+
+def _fill(wide: int) -> str:
+    return f"""
+INSERT INTO term_positions(value, n, spans) SELECT value, count(*), count(*) > {int(wide)}
+  FROM statements s WHERE {_counted('s')} GROUP BY value;
 INSERT INTO term_sources(position, source, n) SELECT p.id, s.source, count(*)
   FROM statements s JOIN term_positions p ON p.value = s.value
   WHERE {_counted('s')} GROUP BY p.id, s.source;
-INSERT INTO term_spans(id, pmin, pmax, ymin, ymax)
-  SELECT s.rowid, p.id, p.id, {_year('s.start', LOW)}, {_end('s')}
-  FROM statements s JOIN term_positions p ON p.value = s.value WHERE {_counted('s')};
+INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span('s', 'p.id')}
+  FROM term_positions p JOIN statements s ON s.value = p.value
+  WHERE p.spans = 1 AND {_counted('s')};
 """
 
 
 def present(conn: sqlite3.Connection) -> bool:
     """True when the KB has the index and the triggers that keep it current."""
+    wanted = (*TABLES, *TRIGGERS)
     names = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE name IN (?, ?, ?, ?, ?, ?)", (*TABLES, *TRIGGERS))}
+        f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(wanted))})",
+        wanted)}
     return names >= {*TABLES, *TRIGGERS}
 
 
-def install(conn: sqlite3.Connection) -> None:
+def install(conn: sqlite3.Connection, *, wide: int = WIDE) -> None:
     """Add the index to a KB (idempotent): built from the statements already there when it is
-    new, then kept current by triggers. Runs in the caller's transaction."""
+    new, then kept current by triggers. Runs in the caller's transaction. ``wide``: the number
+    of terms above which a position is indexed (tests index every position with 0)."""
     if present(conn):
         return
-    fresh = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'term_spans'").fetchone() \
-        is None
+    drop(conn)                  # a half-installed index (a trigger lost): rebuilt whole
     for statement in _DDL.split(";"):
         if statement.strip():
             conn.execute(statement)
-    if not fresh:                   # a half-installed index (triggers lost): rebuild it whole
-        for table in TABLES:
-            conn.execute(f"DELETE FROM {table}")
-    for statement in _FILL.split(";\n"):
+    for statement in _fill(wide).split(";\n"):
         if statement.strip():
             conn.execute(statement)
-    for trigger in _TRIGGERS.split("END;"):
+    for trigger in _triggers(wide).split("END;"):
         if trigger.strip():
             conn.execute(trigger + "END;")
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('term_spans', ?)", (VERSION,))
+
+
+def drop(conn: sqlite3.Connection) -> None:
+    """Remove the index, its triggers first (``install`` puts it back)."""
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name in TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("DELETE FROM meta WHERE key = 'term_spans'")

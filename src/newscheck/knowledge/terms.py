@@ -23,9 +23,6 @@ from ..model import PartialDate, Term
 from . import spans
 
 FAR = date.max.toordinal()
-# A position with more terms than this is answered by indexed queries (when the KB has the
-# span index); below it, one load of all its terms into an _Index is faster.
-WIDE = 500
 
 _COLS = """s.rowid, s.subject, s.value, s.start, s.start_prec, s.end, s.end_prec, s.rank, s.source,
        s.sid, COALESCE(p.label, ''), COALESCE(o.label, '')"""
