@@ -95,6 +95,9 @@ def test_the_index_follows_deletes_and_updates(kb_file: Path, tmp_path: Path) ->
             got = [_t(t) for t in kb.holders_between(pos, date.min, date.max)]
             assert got == widekb.reference_holders(copy, pos)
             assert got == [_t(t) for t in kb.holders_in_order(pos)]
+            assert {s for s, _ in kb.holder_sources(pos)} == {r[0] for r in kb.conn.execute(
+                "SELECT source FROM statements WHERE property = 'P39' AND value = ? AND "
+                "rank != 'deprecated'", (pos,))}
 
 
 def test_a_position_growing_wide_through_the_triggers_is_indexed_whole(tmp_path: Path) -> None:

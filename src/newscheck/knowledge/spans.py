@@ -4,10 +4,11 @@ reading every holder (docs/knowledge.md, "Query performance").
 A position held by tens of thousands of people (a parliament's members) cannot be loaded whole
 for every question about one date. Three derived tables answer what verification asks:
 
-* ``term_positions`` (id, value, n, spans): a number per position, its count of terms, and
-  whether its terms are in ``term_spans`` (once it has more than ``WIDE``: a smaller position
-  is read whole, faster than any index);
-* ``term_sources`` (position, source, n): the sources that record holders of each position;
+* ``term_positions`` (id, value, n, spans): a number per position, its count of P39 rows,
+  and whether its terms are indexed (once it has more than ``WIDE``: a smaller position is
+  read whole, faster than any index);
+* ``term_sources`` (position, source, n): the sources that record holders of an indexed
+  position;
 * ``term_spans``: an SQLite R*Tree (``rtree_i32``) over (position number, start year, end
   year) of every non-deprecated P39 statement of those wide positions, keyed by rowid.
 
@@ -66,36 +67,37 @@ def _span(row: str, pos: str) -> str:
 
 
 def _add(row: str) -> str:
-    """Count the row in; into term_spans if its position is indexed already (else the count
-    may widen it, and term_spans_widen then indexes all its rows, this one too)."""
-    pos = f"(SELECT id FROM term_positions WHERE value = {row}.value)"
+    """Count the row in (every P39 row: the count only decides when a position is wide); into
+    term_spans and term_sources if its position is indexed already (else the count may widen
+    it, and term_spans_widen then indexes all its rows, this one too)."""
+    wide = f"(SELECT id FROM term_positions WHERE value = {row}.value AND spans = 1)"
     return f"""
-  INSERT OR IGNORE INTO term_positions(value) SELECT {row}.value WHERE {_counted(row)};
+  INSERT OR IGNORE INTO term_positions(value) SELECT {row}.value WHERE {row}.property = 'P39';
   INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span(row, 'p.id')}
     FROM term_positions p WHERE p.value = {row}.value AND p.spans = 1 AND {_counted(row)};
   INSERT OR IGNORE INTO term_sources(position, source)
-    SELECT {pos}, {row}.source WHERE {_counted(row)};
+    SELECT {wide}, {row}.source WHERE {wide} IS NOT NULL AND {_counted(row)};
   UPDATE term_sources SET n = n + 1
-    WHERE position = {pos} AND source = {row}.source AND {_counted(row)};
-  UPDATE term_positions SET n = n + 1 WHERE value = {row}.value AND {_counted(row)};"""
+    WHERE position = {wide} AND source = {row}.source AND {_counted(row)};
+  UPDATE term_positions SET n = n + 1 WHERE value = {row}.value AND {row}.property = 'P39';"""
 
 
 def _remove(row: str) -> str:
-    pos = f"(SELECT id FROM term_positions WHERE value = {row}.value)"
+    wide = f"(SELECT id FROM term_positions WHERE value = {row}.value AND spans = 1)"
     return f"""
-  UPDATE term_positions SET n = n - 1 WHERE value = {row}.value AND {_counted(row)};
+  UPDATE term_positions SET n = n - 1 WHERE value = {row}.value AND {row}.property = 'P39';
   UPDATE term_sources SET n = n - 1
-    WHERE position = {pos} AND source = {row}.source AND {_counted(row)};
+    WHERE position = {wide} AND source = {row}.source AND {_counted(row)};
   DELETE FROM term_spans WHERE id = {row}.rowid AND {_counted(row)};"""
 
 
 def _triggers(wide: int) -> str:
     return f"""
 CREATE TRIGGER IF NOT EXISTS term_spans_insert AFTER INSERT ON statements
-WHEN {_counted('new')} BEGIN {_add('new')}
+WHEN new.property = 'P39' BEGIN {_add('new')}
 END;
 CREATE TRIGGER IF NOT EXISTS term_spans_delete AFTER DELETE ON statements
-WHEN {_counted('old')} BEGIN {_remove('old')}
+WHEN old.property = 'P39' BEGIN {_remove('old')}
 END;
 CREATE TRIGGER IF NOT EXISTS term_spans_update AFTER UPDATE ON statements BEGIN {_remove('old')}
 {_add('new')}
@@ -106,6 +108,9 @@ WHEN new.n > {int(wide)} AND new.spans = 0 BEGIN
   INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span('s', 'new.id')}
     FROM statements s WHERE s.property = 'P39' AND s.value = new.value
     AND s.rank != 'deprecated';
+  INSERT INTO term_sources(position, source, n) SELECT new.id, s.source, count(*)
+    FROM statements s WHERE s.property = 'P39' AND s.value = new.value
+    AND s.rank != 'deprecated' GROUP BY s.source;
 END;
 """
 
@@ -113,13 +118,13 @@ END;
 def _fill(wide: int) -> str:
     return f"""
 INSERT INTO term_positions(value, n, spans) SELECT value, count(*), count(*) > {int(wide)}
-  FROM statements s WHERE {_counted('s')} GROUP BY value;
+  FROM statements WHERE property = 'P39' GROUP BY value;
 INSERT INTO term_sources(position, source, n) SELECT p.id, s.source, count(*)
-  FROM statements s JOIN term_positions p ON p.value = s.value
-  WHERE {_counted('s')} GROUP BY p.id, s.source;
+  FROM term_positions p JOIN statements s ON s.property = 'P39' AND s.value = p.value
+  WHERE p.spans = 1 AND s.rank != 'deprecated' GROUP BY p.id, s.source;
 INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span('s', 'p.id')}
-  FROM term_positions p JOIN statements s ON s.value = p.value
-  WHERE p.spans = 1 AND {_counted('s')};
+  FROM term_positions p JOIN statements s ON s.property = 'P39' AND s.value = p.value
+  WHERE p.spans = 1 AND s.rank != 'deprecated';
 """
 
 
