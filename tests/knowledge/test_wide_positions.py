@@ -148,3 +148,18 @@ def test_a_wide_position_of_thousands(tmp_path: Path) -> None:
             if (r[1] is None or r[1].earliest() <= at)            # type: ignore[attr-defined]
             and (r[2] is None or r[2].latest() >= at)]            # type: ignore[attr-defined]
         assert "Q9200000" not in kb._by_position
+
+
+def test_an_index_of_another_layout_is_not_used_and_is_rebuilt(kb_file: Path,
+                                                                tmp_path: Path) -> None:
+    copy = tmp_path / "kb.sqlite"
+    copy.write_bytes(kb_file.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'term_spans'")
+    with KnowledgeBase.open(copy) as kb:
+        assert not kb._spans and not kb.wide("Q9200000")
+    with sqlite3.connect(copy) as conn:
+        spans.install(conn)
+        assert spans.present(conn)
+    with KnowledgeBase.open(copy) as kb:
+        assert kb._spans and not kb.wide("Q9200001")      # rebuilt with the real threshold

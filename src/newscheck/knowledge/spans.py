@@ -129,20 +129,22 @@ INSERT INTO term_spans(id, pmin, pmax, ymin, ymax) SELECT {_span('s', 'p.id')}
 
 
 def present(conn: sqlite3.Connection) -> bool:
-    """True when the KB has the index and the triggers that keep it current."""
+    """True when the KB has the index in this layout and the triggers that keep it current."""
     wanted = (*TABLES, *TRIGGERS)
     names = {r[0] for r in conn.execute(
         f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(wanted))})",
         wanted)}
-    return names >= {*TABLES, *TRIGGERS}
+    version = conn.execute("SELECT value FROM meta WHERE key = 'term_spans'").fetchone()
+    return names >= {*TABLES, *TRIGGERS} and version == (VERSION,)
 
 
-def install(conn: sqlite3.Connection, *, wide: int = WIDE) -> None:
+def install(conn: sqlite3.Connection, *, wide: int | None = None) -> None:
     """Add the index to a KB (idempotent): built from the statements already there when it is
     new, then kept current by triggers. Runs in the caller's transaction. ``wide``: the number
-    of terms above which a position is indexed (tests index every position with 0)."""
+    of terms above which a position is indexed (default ``WIDE``; 0 indexes every position)."""
     if present(conn):
         return
+    wide = WIDE if wide is None else wide
     drop(conn)                  # a half-installed index (a trigger lost): rebuilt whole
     for statement in _DDL.split(";"):
         if statement.strip():
