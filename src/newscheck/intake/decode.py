@@ -21,6 +21,7 @@ import codecs
 import re
 import unicodedata
 
+from .. import rx
 from ..errors import UndecodableInput
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -31,9 +32,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_META_CHARSET = re.compile(
+_META_CHARSET = rx.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:+-]+)""")
+_XML_ENCODING = rx.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:+-]+)""")
 
 # A decoded text with more than this share of control characters is not text in that encoding.
 MAX_GARBAGE_RATIO = 0.02
@@ -41,9 +42,9 @@ GARBAGE_SAMPLE = 65536
 # Non-UTF-8 bytes that are at least this share ASCII are read as cp1252 without guessing:
 # Cyrillic, Greek and CJK legacy encodings put most letters above 0x7F.
 MIN_ASCII_FOR_CP1252 = 0.95
-_GARBAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_GARBAGE = rx.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_NEWLINES = rx.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .. import rx
 from ..errors import NoArticleText
 from .debris import sort_lines
 
@@ -58,7 +59,7 @@ _BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "d
                          "article", "main", "figure", "pre", "address", "summary", "details"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "select"})
 
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 # <figcaption>, and caption/credit elements inside a <figure> (scanning every element's class
 # attribute of the page costs more than the rest of the metadata stage).
 _CAPTION_XPATH = ("//figcaption | //figure//*[contains(@class, 'caption') or "
