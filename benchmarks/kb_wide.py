@@ -18,6 +18,8 @@ is a first use in a process, not a cold disk), median of ``--repeat``:
   the position's terms that that load starts with;
 * a role claim about the wide position ("P was a member on D", D 30 years after P's term, so
   the checker asks who else held the office and since when): the role checker on each path;
+* who held the office over a year, as verification asks it (``office_holders``: Facts with the
+  merge of sources, then each term's fit with the year), on each path;
 * the import, and the time the index adds to it (``spans.install`` on the imported KB).
 
 Sublinear means the indexed figures stay about flat from one size to the next while the peer's
@@ -45,6 +47,8 @@ from newscheck.knowledge.terms import TERMS_SQL
 from newscheck.model import Claim, EntityRef, TimeAnchor
 from newscheck.verify import CHECKERS, Context
 from newscheck.verify.facts import Facts
+from newscheck.verify.offices import office_holders
+from newscheck.verify.policy import Window
 
 WIDE, ASSEMBLY, END = "Q93000000", "Q93000001", date(2025, 1, 1)
 SEATS, TERM_DAYS = 500, 5 * 365
@@ -135,12 +139,20 @@ def measure(holders: int, repeat: int, tmp: Path) -> dict[str, float]:
         v = CHECKERS["role"](claim, Context(Facts(kb), END))
         return f"{v.label}: {v.explanation}"
 
+    year = Window(days[0] - timedelta(365), days[0])
+
+    def occupants(kb: KnowledgeBase) -> int:
+        return len(office_holders(Facts(kb), [WIDE], year, exclude=None))
+
     for path, whole in (("indexed", False), ("whole", True)):
+        out[f"year {path}"], out[f"year n {path}"] = timed(  # type: ignore[assignment]
+            kb_path, whole, occupants, repeat)
         out[f"holders {path}"], _ = timed(kb_path, whole, lambda kb: len(kb.holders(
             WIDE, next(pick))), repeat)
         out[f"claim {path}"], said = timed(kb_path, whole, verdict, repeat)
         out[f"verdict {path}"] = said  # type: ignore[assignment]
     assert out["verdict indexed"] == out["verdict whole"], "the two paths disagree"
+    assert out["year n indexed"] == out["year n whole"], "the two paths disagree"
     with KnowledgeBase.open(kb_path) as kb:
         out["at a day"] = len(kb.holders(WIDE, days[0]))
         out["select"], _ = timed(kb_path, False, lambda kb: kb.conn.execute(
@@ -169,9 +181,14 @@ def main() -> None:
                   f" | {r['select'] * 1e3:>10.1f} | {r['claim indexed'] * 1e3:>6.2f} "
                   f"{r['claim whole'] * 1e3:>7.1f} {r['claim whole'] / r['claim indexed']:>5.0f}x"
                   f" | {r['import']:>8.1f} {r['index']:>7.2f}", flush=True)
+    print("who held it over a year (verify's office_holders: Facts, merge of sources, fit), ms:")
+    for n, r in rows.items():
+        print(f"{n:>8,} holders: {r['year n indexed']:,.0f} terms fit; indexed "
+              f"{r['year indexed'] * 1e3:.1f}, whole {r['year whole'] * 1e3:.1f} "
+              f"({r['year whole'] / r['year indexed']:.0f}x)")
     print(f"verdict (both paths): {rows[args.holders[-1]]['verdict indexed']}")
     lo, hi = min(args.holders), max(args.holders)
-    for what in ("holders", "claim"):
+    for what in ("holders", "claim", "year"):
         print(f"{what}: {lo:,} → {hi:,} holders ({hi / lo:.0f}x): indexed "
               f"{rows[hi][f'{what} indexed'] / rows[lo][f'{what} indexed']:.2f}x, whole "
               f"{rows[hi][f'{what} whole'] / rows[lo][f'{what} whole']:.1f}x")

@@ -116,8 +116,13 @@ class Facts:
         return wide is not None and bool(wide(position))
 
     def _merged(self, position: str, terms: Iterable[Term]) -> Iterator[Term]:
-        """The terms that :meth:`holders` keeps after the merge of sources."""
+        """The terms that :meth:`holders` keeps after the merge of sources: only an open term
+        from a dated source can be superseded (sources.merge), so only for those are the
+        person's own terms in the office read."""
         for t in terms:
+            if t.end is not None or t.as_of is None:
+                yield t
+                continue
             key = (t.person, position)
             if key not in self._kept:
                 own = [x for x in self.kb.positions(t.person)
