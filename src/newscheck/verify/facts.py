@@ -80,6 +80,7 @@ class Facts:
         self._single: dict[str, bool] = {}
         self._affiliations: dict[str, list[Term]] = {}
         self._kept: dict[tuple[str, str], set[Term]] = {}
+        self._latest_source: dict[str, date | None] = {}
         self._spans: dict[tuple[str, str, date, date], list[Term]] = {}
 
     def entity(self, id: str) -> Entity | None:
@@ -117,10 +118,15 @@ class Facts:
 
     def _merged(self, position: str, terms: Iterable[Term]) -> Iterator[Term]:
         """The terms that :meth:`holders` keeps after the merge of sources: only an open term
-        from a dated source can be superseded (sources.merge), so only for those are the
-        person's own terms in the office read."""
+        from a dated source can be superseded, by a term from a newer source (sources.merge),
+        so only for those, when the office has a newer source, are the person's own terms in
+        the office read."""
+        if position not in self._latest_source:
+            self._latest_source[position] = max(
+                (d for _, d in self._wkb.holder_sources(position) if d is not None), default=None)
+        newest = self._latest_source[position]
         for t in terms:
-            if t.end is not None or t.as_of is None:
+            if t.end is not None or t.as_of is None or newest is None or t.as_of >= newest:
                 yield t
                 continue
             key = (t.person, position)
