@@ -60,6 +60,10 @@ def test_indexed_queries_equal_the_whole_list(kb_file: Path) -> None:
             assert kb.wide(pos) and not ref.wide(pos)
             everyone = ref.holders(pos)
             assert list(kb.holders_in_order(pos)) == everyone
+            assert list(kb.holders_in_order(pos, started=True)) == [t for t in everyone
+                                                                    if t.start]
+            assert list(ref.holders_in_order(pos, started=True)) == [t for t in everyone
+                                                                     if t.start]
             raw = {r[0] for r in kb.conn.execute(
                 "SELECT source FROM statements WHERE property = 'P39' AND value = ? AND "
                 "rank != 'deprecated'", (pos,))}

@@ -96,13 +96,15 @@ class TermQueries:
             return wide.starting(start, end)
         return starting(self._index(self._by_position, "value", position).terms, start, end)
 
-    def holders_in_order(self, position: str) -> Iterator[Term]:
-        """The terms of :meth:`holders` one by one, read lazily for a wide position: the
-        first few (the first start of the record) cost a query, not the whole list."""
+    def holders_in_order(self, position: str, *, started: bool = False) -> Iterator[Term]:
+        """The terms of :meth:`holders` one by one (``started``: only those with a start),
+        read lazily for a wide position: the first few (the first start of the record) cost a
+        query, not the whole list."""
         wide = self._wide_terms(position)
         if wide is not None:
-            return wide.in_order()
-        return iter(self._index(self._by_position, "value", position).terms)
+            return wide.in_order(started=started)
+        terms = self._index(self._by_position, "value", position).terms
+        return (t for t in terms if not started or t.start)
 
     def holder_sources(self, position: str) -> list[tuple[str, date | None]]:
         """The sources recording terms of the position, with the date each was taken."""

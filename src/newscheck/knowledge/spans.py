@@ -14,9 +14,10 @@ for every question about one date. Three derived tables answer what verification
 
 Years are a conservative box around the exact dates: a term's start year is the year of its
 ``start`` when that is written ``YYYY-…`` (the year :class:`~newscheck.model.PartialDate` reads),
-else unbounded (``LOW``), and likewise its end (an open or odd end: ``HIGH``; never before the
-start year). The exact test on the parsed dates is made in Python on the few rows the box
-returns (knowledge/terms.py).
+else unbounded (``LOW``; no start at all: ``NONE``, below it, so that the first start of the
+record never reads the terms without one), and likewise its end (an open or odd end: ``HIGH``;
+never before the start year). The exact test on the parsed dates is made in Python on the few
+rows the box returns (knowledge/terms.py).
 
 Triggers keep the tables in step with ``statements`` on every insert, delete and update, from
 any writer (and from older newscheck versions writing the same file); a position that grows
@@ -29,9 +30,10 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = "1"           # meta 'term_spans': the layout below
+VERSION = "2"           # meta 'term_spans': the layout below
 WIDE = 500              # more terms than this: the position's terms go into term_spans
 LOW, HIGH = -1_000_000, 1_000_000
+NONE = LOW - 1          # the start year of a term without a start
 DATE_GLOB = "[0-9][0-9][0-9][0-9]-*"
 TABLES = ("term_positions", "term_sources", "term_spans")
 TRIGGERS = ("term_spans_insert", "term_spans_delete", "term_spans_update", "term_spans_widen")
@@ -52,10 +54,15 @@ def _year(col: str, unknown: int) -> str:
             f"ELSE {unknown} END")
 
 
+def _start(row: str) -> str:
+    return (f"CASE WHEN {row}.start IS NULL OR {row}.start = '' THEN {NONE} "
+            f"ELSE {_year(f'{row}.start', LOW)} END")
+
+
 def _end(row: str) -> str:
     """The end year, raised to the start year when the data put the end first (an R*Tree box
     cannot be inverted; a larger box only lets the exact test see one more row)."""
-    return f"max({_year(f'{row}.start', LOW)}, {_year(f'{row}.end', HIGH)})"
+    return f"max({_start(row)}, {_year(f'{row}.end', HIGH)})"
 
 
 def _counted(row: str) -> str:
@@ -63,7 +70,7 @@ def _counted(row: str) -> str:
 
 
 def _span(row: str, pos: str) -> str:
-    return f"{row}.rowid, {pos}, {pos}, {_year(f'{row}.start', LOW)}, {_end(row)}"
+    return f"{row}.rowid, {pos}, {pos}, {_start(row)}, {_end(row)}"
 
 
 def _add(row: str) -> str:

@@ -129,23 +129,25 @@ class Wide:
     def between(self, start: date, end: date) -> list[Term]:
         """As :meth:`Index.between`: the rows whose year box meets [start, end], then the exact
         test on their dates."""
-        rows = self._box((spans.LOW, end.year), (start.year, spans.HIGH))
+        rows = self._box((spans.NONE, end.year), (start.year, spans.HIGH))
         return Index(terms_of(rows, self.dates)).between(start, end)
 
     def starting(self, start: date, end: date) -> list[Term]:
         """As :func:`starting`: starts in those years, and starts written another way."""
-        rows = {r[0]: r for r in self._box((start.year, end.year), (spans.LOW, spans.HIGH))}
+        rows = {r[0]: r for r in self._box((start.year, end.year), (spans.NONE, spans.HIGH))}
         rows.update((r[0], r) for r in self._odd())
         return starting(terms_of(rows.values(), self.dates), start, end)
 
-    def _odd(self) -> list[Row]:
-        """Rows whose start is not written ``YYYY-…`` (none, or another form)."""
-        return self._box((spans.LOW, spans.LOW), (spans.LOW, spans.HIGH))
+    def _odd(self, low: int = spans.LOW) -> list[Row]:
+        """Rows with a start not written ``YYYY-…`` (``low``: NONE, those without a start)."""
+        return self._box((low, low), (spans.NONE, spans.HIGH))
 
-    def in_order(self) -> Iterator[Term]:
-        """Every term in the order of the whole list, read a year of starts at a time."""
-        return (t for _, t in heapq.merge(keyed(self._odd(), self.dates), self._by_year(),
-                                          key=lambda k: k[0]))
+    def in_order(self, *, started: bool = False) -> Iterator[Term]:
+        """Every term in the order of the whole list (``started``: those with a start), read a
+        year of starts at a time."""
+        odd = self._odd() + ([] if started else self._odd(spans.NONE))
+        return (t for _, t in heapq.merge(keyed(odd, self.dates), self._by_year(),
+                                          key=lambda k: k[0]) if not started or t.start)
 
     def _by_year(self) -> Iterator[Keyed]:
         after = "0000-"

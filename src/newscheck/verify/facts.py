@@ -59,7 +59,7 @@ class WideView(KnowledgeView, Protocol):
 
     def holders_starting(self, position: str, start: date, end: date) -> list[Term]: ...
 
-    def holders_in_order(self, position: str) -> Iterator[Term]: ...
+    def holders_in_order(self, position: str, *, started: bool = False) -> Iterator[Term]: ...
 
     def holder_sources(self, position: str) -> list[tuple[str, date | None]]: ...
 
@@ -164,8 +164,8 @@ class Facts:
         starts = []
         for p in positions:
             if self._wide(p):    # in order: the first with a start begins the record
-                first = next((t for t in self._merged(p, self._wkb.holders_in_order(p))
-                              if t.start), None)
+                first = next((t for t in self._merged(
+                    p, self._wkb.holders_in_order(p, started=True)) if t.start), None)
                 starts += [first.start.earliest()] if first and first.start else []
             else:
                 starts += [t.start.earliest() for t in self.holders(p) if t.start]
