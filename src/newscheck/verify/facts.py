@@ -197,8 +197,8 @@ class Facts:
         tied = {s for d, s in dated if d == newest}
         if newest is None or len(tied) == 1:
             return newest, next(iter(tied)) if newest is not None else ""
-        first = next(t for t in self._wkb.holders_in_order(position) if t.source in tied)
-        return newest, first.source
+        first = next((t for t in self._wkb.holders_in_order(position) if t.source in tied), None)
+        return newest, first.source if first is not None else min(tied)
 
     def kind(self, position: str) -> str | None:
         if position not in self._kind:
