@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..errors import NoArticleText
@@ -203,8 +204,8 @@ def extract_html(html: str) -> Page:
             continue                        # a caption trafilatura kept in the body
         page.kept.append(line)
     page.removed = sorted_lines.removed
-    page.removed.extend(_dropped_blocks(tree, page.kept, [*page.removed, *captions,
-                                                          *sorted_lines.credits]))
+    page.removed.extend(_dropped_blocks(_leaf_block_texts(tree), page.kept,
+                                        [*page.removed, *captions, *sorted_lines.credits]))
     for credit in sorted_lines.credits:
         if _key(credit) not in caption_keys:
             page.credits.append(credit)
@@ -213,42 +214,67 @@ def extract_html(html: str) -> Page:
     return page
 
 
-def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
+# Marks around each block's text in the serialisation below: Unicode noncharacters, which are
+# reserved for a program's internal use and are not text.
+_START, _END = "\ufdd0", "\ufdd1"
+
+
+@lru_cache(maxsize=1)
+def _block_texts_xslt() -> Any:
+    """An XSLT transform writing the text under ``<body>`` with every block element's text
+    between :data:`_START` and :data:`_END`, and nothing from :data:`_SKIP_TAGS`: one call in C
+    (libxslt) instead of visiting each block from Python, where every element costs a proxy
+    object and a class lookup. Built on first use."""
+    from lxml import etree
+
+    blocks, skipped = "|".join(sorted(_BLOCK_TAGS)), "|".join(sorted(_SKIP_TAGS))
+    return etree.XSLT(etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        '<xsl:template match="/"><xsl:apply-templates select="(*/body)[1]"/></xsl:template>'
+        f'<xsl:template match="{skipped}"/>'
+        f'<xsl:template match="{blocks}">&#xFDD0;<xsl:apply-templates/>&#xFDD1;</xsl:template>'
+        '</xsl:stylesheet>'))
+
+
+def _leaf_block_texts(tree: Any) -> list[str]:
+    """The text of each block element under ``<body>`` that holds no other block, in page
+    order, white space collapsed (text inside :data:`_SKIP_TAGS` left out; empty ones too)."""
+    from lxml.etree import XSLTApplyError
+
+    try:
+        marked = str(_block_texts_xslt()(tree))
+    except XSLTApplyError:       # e.g. libxslt's recursion limit: the list is a bonus
+        return []
+    out = []
+    # after each start mark: a leaf block's text ends at the next end mark; a block with a
+    # block inside meets another start mark first (its segment has no end mark)
+    for segment in marked.split(_START)[1:]:
+        end = segment.find(_END)
+        if end >= 0 and (words := segment[:end].split()):
+            out.append(" ".join(words))
+    return out
+
+
+def _dropped_blocks(blocks: list[str], kept: list[str], listed: list[str]) -> list[str]:
     """The page's text blocks that trafilatura left out of the body (navigation, banners,
     share bars, teaser lists), in page order, so the report lists what was removed.
 
-    A block is an element of :data:`_BLOCK_TAGS` with no block inside it; its text counts as
-    dropped when it is not part of the kept body, nor already listed as removed or as a credit.
+    ``blocks``: the texts of :func:`_leaf_block_texts`; one counts as dropped when it is not
+    part of the kept body, nor already listed as removed or as a credit.
     """
-    from lxml.etree import tostring
-
-    body = tree.find("body")
-    if body is None:
-        return []
-    # only block elements are ever tested, so only those under a skipped tag need collecting
-    skipped = {d for el in body.iter(*_SKIP_TAGS) for d in el.iter(*_BLOCK_TAGS)}
-    blocks = [el for el in body.iter(*_BLOCK_TAGS) if el not in skipped] if skipped else list(
-        body.iter(*_BLOCK_TAGS))
-    inner: set[Any] = set()
-    for el in blocks:
-        parent = el.getparent()
-        while parent is not None and parent not in inner:
-            inner.add(parent)
-            parent = parent.getparent()
     kept_key = _key(" ".join(kept))
-    kept_words = frozenset(kept_key.split())    # a block with a word the body lacks is not in it
-    seen = {_key(x) for x in listed}
+    in_body = frozenset(kept_key.split()).__contains__   # a block with a word the body lacks
+    seen = {_key(x) for x in listed}                      # is not in it
     out: list[str] = []
     more = 0
-    for el in blocks:
-        if el in inner:
-            continue
-        # serialised as text in C: ~3x faster than joining itertext() in Python, same text
-        text = " ".join(tostring(el, method="text", encoding=str, with_tail=False).split())
+    for text in blocks:
         key = text.lower()
-        if not key or key in seen or (kept_words.issuperset(key.split()) and key in kept_key):
+        if key in seen:
             continue
         seen.add(key)
+        if all(map(in_body, key.split())) and key in kept_key:
+            continue
         if len(out) < MAX_REMOVED_BLOCKS:
             out.append(text)
         else:
