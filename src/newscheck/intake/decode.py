@@ -12,7 +12,9 @@ Order (first that applies wins):
 7. cp1252, then latin-1.
 
 The result is checked for mojibake-level garbage (control characters), normalised to NFC and to
-``\\n`` newlines.
+``\\n`` newlines. The HTML path asks for no NFC here (``nfc=False``) and normalises what it
+extracts instead (:func:`to_nfc`): the article is a few kilobytes of a page of hundreds, and
+checking the whole page took as long as the rest of decoding.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ GARBAGE_SAMPLE = 65536
 MIN_ASCII_FOR_CP1252 = 0.95
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+# _GARBAGE's characters as UTF-8 bytes: the single-byte controls, C1 controls (\xc2\x80-\x9f)
+# and U+FFFD (\xef\xbf\xbd).
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -97,6 +103,13 @@ def _ascii_share(data: bytes) -> float:
     return len(sample.translate(None, _HIGH_BYTES)) / max(1, len(sample))
 
 
+def _utf8_is_clean(data: bytes) -> bool:
+    """True when UTF-8 ``data`` encodes none of :data:`_GARBAGE`'s characters: checked on the
+    bytes in C, ~10x faster than searching the decoded text."""
+    return len(data.translate(None, _CONTROL_BYTES)) == len(data) \
+        and b"\xef\xbf\xbd" not in data and _C1_UTF8.search(data) is None
+
+
 def _garbage_ratio(text: str) -> float:
     sample = text[:GARBAGE_SAMPLE]
     return len(_GARBAGE.findall(sample)) / max(1, len(sample))
@@ -125,8 +138,9 @@ def _undecodable(detail: str) -> UndecodableInput:
         "save the article as UTF-8 (or give an HTML page a correct <meta charset>) and retry")
 
 
-def decode(data: bytes, *, html: bool | None = None) -> tuple[str, str]:
-    """Decode ``data`` and return ``(text, encoding)``; text is NFC with ``\\n`` newlines.
+def decode(data: bytes, *, html: bool | None = None, nfc: bool = True) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; text is NFC (unless ``nfc`` is False)
+    with ``\\n`` newlines.
 
     ``html`` says whether to look for a charset declaration (``None``: look anyway, it is cheap).
     Raises :class:`UndecodableInput` when no encoding gives a plausible text.
@@ -165,16 +179,22 @@ def decode(data: bytes, *, html: bool | None = None) -> tuple[str, str]:
                 break
     if text is None:
         raise _undecodable("it is not UTF-8, UTF-16 or any common 8-bit encoding")
-    if _garbage_ratio(text) > MAX_GARBAGE_RATIO:
+    clean = encoding == "utf-8" and _utf8_is_clean(data)
+    if not clean and _garbage_ratio(text) > MAX_GARBAGE_RATIO:
         raise _undecodable(f"decoded as {encoding} it is full of control characters")
-    return normalise(text), encoding
+    return normalise(text, nfc=nfc), encoding
 
 
-def normalise(text: str) -> str:
-    """NFC, ``\\n`` newlines, no stray byte-order mark at the start."""
+def normalise(text: str, *, nfc: bool = True) -> str:
+    """NFC (unless ``nfc`` is False), ``\\n`` newlines, no stray byte-order mark at the start."""
     text = text.removeprefix("\ufeff")
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
+    return to_nfc(text) if nfc else text
+
+
+def to_nfc(text: str) -> str:
+    """``text`` in Unicode normal form C (composed: "é" as one character)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
