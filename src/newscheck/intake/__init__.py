@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
-from .decode import declared_charset, decode, normalise, to_nfc, wide_encoding
+from .decode import declared_charset, decode, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
 from .locate import is_url, path_of, read_url
 from .read import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, check_bytes, check_nul_bytes, read_path
@@ -56,12 +56,13 @@ def max_bytes_limit(max_bytes: int | None) -> int:
 def _text_of(source: str | bytes | Path, limit: int,
              warnings: list[str]) -> tuple[str, str | None]:
     """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label; a guessed
-    encoding is said in ``warnings``. Not yet NFC: the HTML path normalises what it extracts."""
+    encoding is said in ``warnings``. Not yet normalised (NFC, newlines): the HTML path normalises
+    only what it extracts."""
     if isinstance(source, str):
         # a str here is content (locate.py took file names and URLs); size in UTF-8 bytes
         if len(source) > limit // 4 and len(source.encode("utf-8", "replace")) > limit:
             check_bytes(source.encode("utf-8", "replace"), limit)   # raises InputTooLarge
-        text = normalise(source, nfc=False)
+        text = source.removeprefix("\ufeff")
         if not text.strip():
             raise EmptyInput("the input text is empty" if not source
                              else "the input text is empty (only whitespace)",
@@ -82,7 +83,7 @@ def _text_of(source: str | bytes | Path, limit: int,
                              "pass a pathlib.Path, the content as str, or raw bytes")
     if wide_encoding(data) is None:
         check_nul_bytes(data, what=label or "the input")
-    text, encoding = decode(data, nfc=False)
+    text, encoding = decode(data, normal=False)
     if not text.strip():
         raise EmptyInput(f"{label or 'the input'} is empty once decoded",
                          "give a file or text that contains the article")
@@ -150,7 +151,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     else:
         from .text import extract_text
 
-        paste = extract_text(to_nfc(content))
+        paste = extract_text(normalise(content))
         article = Article(text=PARAGRAPH_SEPARATOR.join(paste.kept), title=paste.title,
                           published=paste.published, author=paste.author, source=label,
                           input_format="text", removed=paste.removed, credits=paste.credits)

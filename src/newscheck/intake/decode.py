@@ -12,9 +12,9 @@ Order (first that applies wins):
 7. cp1252, then latin-1.
 
 The result is checked for mojibake-level garbage (control characters), normalised to NFC and to
-``\\n`` newlines. The HTML path asks for no NFC here (``nfc=False``) and normalises what it
-extracts instead (:func:`to_nfc`): the article is a few kilobytes of a page of hundreds, and
-checking the whole page took as long as the rest of decoding.
+``\\n`` newlines. The HTML path asks for neither here (``normal=False``) and normalises what it
+extracts instead (:func:`normalise`): the article is a few kilobytes of a page of hundreds, and
+normalising the whole page took as long as the rest of decoding.
 """
 
 from __future__ import annotations
@@ -138,9 +138,9 @@ def _undecodable(detail: str) -> UndecodableInput:
         "save the article as UTF-8 (or give an HTML page a correct <meta charset>) and retry")
 
 
-def decode(data: bytes, *, html: bool | None = None, nfc: bool = True) -> tuple[str, str]:
-    """Decode ``data`` and return ``(text, encoding)``; text is NFC (unless ``nfc`` is False)
-    with ``\\n`` newlines.
+def decode(data: bytes, *, html: bool | None = None, normal: bool = True) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; text is NFC with ``\\n`` newlines
+    (:func:`normalise`) unless ``normal`` is False.
 
     ``html`` says whether to look for a charset declaration (``None``: look anyway, it is cheap).
     Raises :class:`UndecodableInput` when no encoding gives a plausible text.
@@ -182,19 +182,15 @@ def decode(data: bytes, *, html: bool | None = None, nfc: bool = True) -> tuple[
     clean = encoding == "utf-8" and _utf8_is_clean(data)
     if not clean and _garbage_ratio(text) > MAX_GARBAGE_RATIO:
         raise _undecodable(f"decoded as {encoding} it is full of control characters")
-    return normalise(text, nfc=nfc), encoding
+    return normalise(text) if normal else text.removeprefix("\ufeff"), encoding
 
 
-def normalise(text: str, *, nfc: bool = True) -> str:
-    """NFC (unless ``nfc`` is False), ``\\n`` newlines, no stray byte-order mark at the start."""
+def normalise(text: str) -> str:
+    """NFC (composed: "é" as one character), ``\\n`` newlines, no stray byte-order mark at the
+    start."""
     text = text.removeprefix("\ufeff")
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
-    return to_nfc(text) if nfc else text
-
-
-def to_nfc(text: str) -> str:
-    """``text`` in Unicode normal form C (composed: "é" as one character)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

@@ -14,8 +14,8 @@ Stages (``extract_html``):
    nothing (it is ~20× slower and agreed with the quick one on every benchmark page that has both);
 6. the body lines go through the shared debris filter (:mod:`.debris`).
 
-The page reaches this module decoded but not in NFC (checking the whole page costs as much as the
-rest of decoding): every text taken from it is normalised here instead.
+The page reaches this module decoded but not normalised (NFC, newlines: doing it on the whole
+page costs as much as the rest of decoding): every text taken from it is normalised here instead.
 
 trafilatura and htmldate are imported inside the functions: importing them costs ~0.2 s.
 """
@@ -31,7 +31,7 @@ from typing import Any
 
 from ..errors import NoArticleText
 from .debris import sort_lines
-from .decode import to_nfc
+from .decode import normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ def _captions(tree: Any) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for el in tree.xpath(_CAPTION_XPATH):
-        text = to_nfc(_SPACE.sub(" ", el.text_content()).strip())
+        text = normalise(_SPACE.sub(" ", el.text_content()).strip())
         if text and len(text) <= MAX_CAPTION_CHARS and text not in seen:
             seen.add(text)
             out.append(text)
@@ -122,7 +122,7 @@ def _headlines(tree: Any) -> list[str]:
     """The page's first ``<h1>`` texts: the headline often differs from ``<title>``."""
     out = []
     for el in tree.iter("h1"):
-        text = to_nfc(_SPACE.sub(" ", el.text_content()).strip())
+        text = normalise(_SPACE.sub(" ", el.text_content()).strip())
         if text:
             out.append(text)
         if len(out) == MAX_HEADLINES:
@@ -154,13 +154,13 @@ def _metadata(tree: Any, page: Page) -> None:
         )
 
         md = extract_meta_json(tree, examine_meta(tree))
-        page.title = to_nfc((md.title or extract_title(tree) or "").strip()) or None
-        page.author = to_nfc(md.author) if md.author and " " in md.author.strip() else None
+        page.title = normalise((md.title or extract_title(tree) or "").strip()) or None
+        page.author = normalise(md.author) if md.author and " " in md.author.strip() else None
         page.url = md.url or extract_url(tree, None)
-        page.sitename = to_nfc((md.sitename or extract_sitename(tree) or "").lstrip("@")) or None
+        page.sitename = normalise((md.sitename or extract_sitename(tree) or "").lstrip("@")) or None
     except Exception:  # trafilatura internals: metadata is a bonus, never fatal
         title = tree.findtext(".//title")
-        page.title = to_nfc(_SPACE.sub(" ", title).strip()) if title else None
+        page.title = normalise(_SPACE.sub(" ", title).strip()) if title else None
     page.language = _language(tree)
 
 
@@ -192,7 +192,7 @@ def extract_html(html: str) -> Page:
     if tree is None:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
-    body = to_nfc(_body(tree))
+    body = normalise(_body(tree))
     # 3. captions
     captions = _captions(tree)
     # 4. metadata, 5. date
@@ -247,7 +247,7 @@ def _leaf_block_texts(tree: Any) -> list[str]:
     from lxml.etree import XSLTApplyError
 
     try:
-        marked = to_nfc(str(_block_texts_xslt()(tree)))
+        marked = normalise(str(_block_texts_xslt()(tree)))
     except XSLTApplyError:       # e.g. libxslt's recursion limit: the list is a bonus
         return []
     out = []
