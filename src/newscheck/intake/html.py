@@ -26,12 +26,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from ..errors import NoArticleText
 from .debris import sort_lines
 from .decode import normalise
+from .pagescan import Scan, dropped_blocks, head_only, key, meta_json, scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +54,6 @@ FALLBACK_MODE = Mode()
 MAX_CAPTION_CHARS = 400
 # The first <h1> elements are headline candidates (several: a site logo is sometimes an <h1>).
 MAX_HEADLINES = 3
-# How many dropped page blocks (menus, banners, teasers) ``Article.removed`` lists at most; a
-# portal page has hundreds of menu entries, and the report must stay readable.
-MAX_REMOVED_BLOCKS = 100
-_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
-                         "blockquote", "figcaption", "div", "section",
-                         "header", "footer", "nav", "aside", "ul", "ol", "form", "table",
-                         "article", "main", "figure", "pre", "address", "summary", "details"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "select"})
-
 _SPACE = re.compile(r"\s+")
 # <figcaption>, and caption/credit elements inside a <figure> (scanning every element's class
 # attribute of the page costs more than the rest of the metadata stage).
@@ -143,17 +134,12 @@ def _language(tree: Any) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
-def _metadata(tree: Any, page: Page) -> None:
+def _metadata(tree: Any, found: Scan, page: Page) -> None:
     try:
-        from trafilatura.metadata import (
-            examine_meta,
-            extract_meta_json,
-            extract_sitename,
-            extract_title,
-            extract_url,
-        )
+        from trafilatura.metadata import examine_meta, extract_sitename, extract_title, extract_url
 
-        md = extract_meta_json(tree, examine_meta(tree))
+        with head_only(tree) as head:
+            md = meta_json(found.json_ld, examine_meta(head))
         page.title = normalise((md.title or extract_title(tree) or "").strip()) or None
         page.author = normalise(md.author) if md.author and " " in md.author.strip() else None
         page.url = md.url or extract_url(tree, None)
@@ -193,103 +179,30 @@ def extract_html(html: str) -> Page:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
     body = normalise(_body(tree))
-    # 3. captions
+    # 3. captions; one pass over the page for the JSON-LD and the blocks of the page
     captions = _captions(tree)
+    found = scan(tree)
     # 4. metadata, 5. date
     page = Page(kept=[])
-    _metadata(tree, page)
+    _metadata(tree, found, page)
     page.published = _page_date(tree, page.url)
     # 6. debris
     sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *_headlines(tree)])
     page.credits = list(captions)
-    caption_keys = {_key(c) for c in captions}
+    caption_keys = {key(c) for c in captions}
     for line in sorted_lines.kept:
-        if _key(line) in caption_keys:
+        if key(line) in caption_keys:
             continue                        # a caption trafilatura kept in the body
         page.kept.append(line)
     page.removed = sorted_lines.removed
-    page.removed.extend(_dropped_blocks(_leaf_block_texts(tree), page.kept,
+    page.removed.extend(dropped_blocks(found.blocks, page.kept,
                                         [*page.removed, *captions, *sorted_lines.credits]))
     for credit in sorted_lines.credits:
-        if _key(credit) not in caption_keys:
+        if key(credit) not in caption_keys:
             page.credits.append(credit)
     if not page.kept:
         raise _no_text()
     return page
-
-
-# Marks around each block's text in the serialisation below: Unicode noncharacters, which are
-# reserved for a program's internal use and are not text.
-_START, _END = "\ufdd0", "\ufdd1"
-
-
-@lru_cache(maxsize=1)
-def _block_texts_xslt() -> Any:
-    """An XSLT transform writing the text under ``<body>`` with every block element's text
-    between :data:`_START` and :data:`_END`, and nothing from :data:`_SKIP_TAGS`: one call in C
-    (libxslt) instead of visiting each block from Python, where every element costs a proxy
-    object and a class lookup. Built on first use."""
-    from lxml import etree
-
-    blocks, skipped = "|".join(sorted(_BLOCK_TAGS)), "|".join(sorted(_SKIP_TAGS))
-    return etree.XSLT(etree.XML(
-        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-        '<xsl:output method="text" encoding="UTF-8"/>'
-        '<xsl:template match="/"><xsl:apply-templates select="(*/body)[1]"/></xsl:template>'
-        f'<xsl:template match="{skipped}"/>'
-        f'<xsl:template match="{blocks}">&#xFDD0;<xsl:apply-templates/>&#xFDD1;</xsl:template>'
-        '</xsl:stylesheet>'))
-
-
-def _leaf_block_texts(tree: Any) -> list[str]:
-    """The text of each block element under ``<body>`` that holds no other block, in page
-    order, white space collapsed (text inside :data:`_SKIP_TAGS` left out; empty ones too)."""
-    from lxml.etree import XSLTApplyError
-
-    try:
-        marked = normalise(str(_block_texts_xslt()(tree)))
-    except XSLTApplyError:       # e.g. libxslt's recursion limit: the list is a bonus
-        return []
-    out = []
-    # after each start mark: a leaf block's text ends at the next end mark; a block with a
-    # block inside meets another start mark first (its segment has no end mark)
-    for segment in marked.split(_START)[1:]:
-        end = segment.find(_END)
-        if end >= 0 and (words := segment[:end].split()):
-            out.append(" ".join(words))
-    return out
-
-
-def _dropped_blocks(blocks: list[str], kept: list[str], listed: list[str]) -> list[str]:
-    """The page's text blocks that trafilatura left out of the body (navigation, banners,
-    share bars, teaser lists), in page order, so the report lists what was removed.
-
-    ``blocks``: the texts of :func:`_leaf_block_texts`; one counts as dropped when it is not
-    part of the kept body, nor already listed as removed or as a credit.
-    """
-    kept_key = _key(" ".join(kept))
-    in_body = frozenset(kept_key.split()).__contains__   # a block with a word the body lacks
-    seen = {_key(x) for x in listed}                      # is not in it
-    out: list[str] = []
-    more = 0
-    for text in blocks:
-        key = text.lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        if all(map(in_body, key.split())) and key in kept_key:
-            continue
-        if len(out) < MAX_REMOVED_BLOCKS:
-            out.append(text)
-        else:
-            more += 1
-    if more:
-        out.append(f"… and {more} more blocks of page furniture")
-    return out
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def _no_text() -> NoArticleText:
