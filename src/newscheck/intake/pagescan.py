@@ -85,8 +85,9 @@ def scan(tree: Any) -> Scan:
     if _JSON in marked:
         json_ld = _JSON_SEGMENT.findall(marked)
         marked = _JSON_SEGMENT.sub("", marked)
-    # a leaf block: a start mark, then no other mark before its end mark
-    blocks = [" ".join(words) for text in _LEAF.findall(marked) if (words := text.split())]
+    # white space collapsed in one go (the marks are not white space); a leaf block: a start
+    # mark, then no other mark before its end mark
+    blocks = [text for text in map(str.strip, _LEAF.findall(" ".join(marked.split()))) if text]
     return Scan(blocks, json_ld)
 
 
