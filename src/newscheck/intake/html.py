@@ -6,13 +6,15 @@ Stages (``extract_html``):
 2. body: ``trafilatura.bare_extraction`` in :data:`BODY_MODE` (recall + fast) without
    comments; when that leaves less than :data:`MIN_BODY_CHARS` the full balanced mode is tried
    too and the longer text kept;
-3. captions: ``<figcaption>`` texts and caption/credit elements inside ``<figure>`` become
-   credits, and body lines repeating them move to credits;
+3. one pass over the page in C (:func:`.pagescan.scan`) collects captions (``<figcaption>``
+   texts and caption/credit elements inside ``<figure>``: they become credits, and body lines
+   repeating them move to credits), ``<h1>`` headlines, JSON-LD and the page's text blocks;
 4. metadata: trafilatura's cheap parts (meta tags, JSON-LD, ``<title>``, canonical URL, site
    name) and ``<html lang>``; the costly author search in the body is skipped;
 5. date: htmldate without its extensive text search, which is only run when the quick one finds
    nothing (it is ~20× slower and agreed with the quick one on every benchmark page that has both);
-6. the body lines go through the shared debris filter (:mod:`.debris`).
+6. the body lines go through the shared debris filter (:mod:`.debris`); the page's text blocks
+   that are not in the body are listed as removed too (:func:`.pagescan.dropped_blocks`).
 
 The page reaches this module decoded but not normalised (NFC, newlines: doing it on the whole
 page costs as much as the rest of decoding): every text taken from it is normalised here instead.
@@ -55,12 +57,6 @@ MAX_CAPTION_CHARS = 400
 # The first <h1> elements are headline candidates (several: a site logo is sometimes an <h1>).
 MAX_HEADLINES = 3
 _SPACE = re.compile(r"\s+")
-# <figcaption>, and caption/credit elements inside a <figure> (scanning every element's class
-# attribute of the page costs more than the rest of the metadata stage).
-_CAPTION_XPATH = ("//figcaption | //figure//*[contains(@class, 'caption') or "
-                  "contains(@class, 'Caption') or contains(@class, 'credit')]"
-                  "[not(ancestor::figcaption)]")
-
 for _name in ("trafilatura", "htmldate", "courlan"):
     # library warnings ("discarding data") would reach stderr through logging's last resort
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -98,26 +94,13 @@ def _body(tree: Any) -> str:
     return text
 
 
-def _captions(tree: Any) -> list[str]:
+def _captions(found: Scan) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
-    for el in tree.xpath(_CAPTION_XPATH):
-        text = normalise(_SPACE.sub(" ", el.text_content()).strip())
+    for text in found.captions:
         if text and len(text) <= MAX_CAPTION_CHARS and text not in seen:
             seen.add(text)
             out.append(text)
-    return out
-
-
-def _headlines(tree: Any) -> list[str]:
-    """The page's first ``<h1>`` texts: the headline often differs from ``<title>``."""
-    out = []
-    for el in tree.iter("h1"):
-        text = normalise(_SPACE.sub(" ", el.text_content()).strip())
-        if text:
-            out.append(text)
-        if len(out) == MAX_HEADLINES:
-            break
     return out
 
 
@@ -179,15 +162,16 @@ def extract_html(html: str) -> Page:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
     body = normalise(_body(tree))
-    # 3. captions; one pass over the page for the JSON-LD and the blocks of the page
-    captions = _captions(tree)
+    # 3. captions, headlines, JSON-LD and the blocks of the page: one pass
     found = scan(tree)
+    captions = _captions(found)
     # 4. metadata, 5. date
     page = Page(kept=[])
     _metadata(tree, found, page)
     page.published = _page_date(tree, page.url)
     # 6. debris
-    sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *_headlines(tree)])
+    headlines = [h for h in found.headlines if h][:MAX_HEADLINES]
+    sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *headlines])
     page.credits = list(captions)
     caption_keys = {key(c) for c in captions}
     for line in sorted_lines.kept:

@@ -9,7 +9,9 @@ the page once, with an XSLT transform (libxslt), and returns:
 - the text of every *leaf block* under ``<body>`` (a block element with no block inside it),
   from which the list of dropped page blocks is made (:func:`dropped_blocks`);
 - the text of every JSON-LD ``<script>`` (in ``<head>``, and in ``<body>`` outside the
-  :data:`SKIP_TAGS`), for :func:`meta_json`.
+  :data:`SKIP_TAGS`), for :func:`meta_json`;
+- the text of every caption (``<figcaption>``, and an element inside a ``<figure>`` whose class
+  names a caption or credit) and of every ``<h1>``, outside the :data:`SKIP_TAGS`.
 
 :func:`head_only` lets trafilatura's ``examine_meta`` see only the head of the page, and
 :func:`meta_json` is trafilatura's ``extract_meta_json`` with its per-character and per-match
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -39,19 +41,27 @@ MAX_REMOVED_BLOCKS = 100
 JSON_SCRIPT_TYPES = ("application/ld+json", "application/settings+json")
 
 # Marks in the transform's output (Unicode noncharacters: reserved for a program's internal
-# use, not text): around each block's text, and around each JSON-LD script.
-_START, _END, _JSON, _JSON_END = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
-_JSON_SEGMENT = re.compile(f"{_JSON}([^{_JSON_END}]*){_JSON_END}")
+# use, not text): around each block's text; and before a JSON-LD script's, a caption's or an
+# ``<h1>``'s text, which end at _VALUE_END.
+_START, _END = "\ufdd0", "\ufdd1"
+_JSON, _CAPTION, _HEADLINE, _VALUE_END = "\ufdd2", "\ufdd4", "\ufdd5", "\ufdd3"
+_VALUE = re.compile(f"([{_JSON}{_CAPTION}{_HEADLINE}])([^{_VALUE_END}]*){_VALUE_END}")
 _LEAF = re.compile(f"{_START}([^{_START}{_END}]*){_END}")
+# <figcaption>, and caption/credit elements inside a <figure>
+_CAPTION_MATCH = ("figcaption | figure//*[contains(@class, 'caption') or "
+                  "contains(@class, 'Caption') or contains(@class, 'credit')]"
+                  "[not(ancestor::figcaption)]")
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """What :func:`scan` found: leaf block texts (white space collapsed, non-empty) and JSON-LD
-    script texts, in page order."""
+    """What :func:`scan` found, in page order: leaf block texts (white space collapsed, not
+    empty), JSON-LD script texts, caption texts and ``<h1>`` texts (white space collapsed)."""
 
     blocks: list[str]
-    json_ld: list[str]
+    json_ld: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -59,36 +69,51 @@ def _transform() -> Any:
     """The XSLT transform of :func:`scan`, built on first use."""
     from lxml import etree
 
-    blocks, skipped = "|".join(sorted(BLOCK_TAGS)), "|".join(sorted(SKIP_TAGS))
+    def any_of(tags: frozenset[str]) -> str:
+        return " or ".join(f"self::{t}" for t in sorted(tags))
+
+    other_blocks = "|".join(sorted(BLOCK_TAGS - {"h1", "figcaption"}))
     json_ld = f"script[@type='{JSON_SCRIPT_TYPES[0]}' or @type='{JSON_SCRIPT_TYPES[1]}']"
+    block = '&#xFDD0;<xsl:apply-templates/>&#xFDD1;'
+    headline = '&#xFDD5;<xsl:value-of select="."/>&#xFDD3;'
     return etree.XSLT(etree.XML(
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         '<xsl:output method="text" encoding="UTF-8"/>'
         f'<xsl:template match="/"><xsl:apply-templates select="*/head//{json_ld}"/>'
         '<xsl:apply-templates select="(*/body)[1]"/></xsl:template>'
-        f'<xsl:template match="{skipped}"/>'
+        f'<xsl:template match="{"|".join(sorted(SKIP_TAGS))}"/>'
         f'<xsl:template match="{json_ld}">&#xFDD2;<xsl:value-of select="."/>&#xFDD3;'
         '</xsl:template>'
-        f'<xsl:template match="{blocks}">&#xFDD0;<xsl:apply-templates/>&#xFDD1;</xsl:template>'
+        f'<xsl:template match="{other_blocks}">{block}</xsl:template>'
+        f'<xsl:template match="h1">{headline}{block}</xsl:template>'
+        # a caption may be a block, an inline element or even a skipped one
+        f'<xsl:template match="{_CAPTION_MATCH}">&#xFDD4;<xsl:value-of select="."/>&#xFDD3;'
+        f'<xsl:if test="self::h1">{headline}</xsl:if><xsl:choose>'
+        f'<xsl:when test="{any_of(BLOCK_TAGS)}">{block}</xsl:when>'
+        f'<xsl:when test="{any_of(SKIP_TAGS)}"/>'
+        '<xsl:otherwise><xsl:apply-templates/></xsl:otherwise></xsl:choose></xsl:template>'
         '</xsl:stylesheet>'))
 
 
 def scan(tree: Any) -> Scan:
-    """Leaf block texts and JSON-LD texts of the page, in one pass (see the module)."""
+    """Leaf blocks, JSON-LD, captions and headlines of the page, in one pass (see the module)."""
     from lxml.etree import XSLTApplyError
 
     try:
         marked = normalise(str(_transform()(tree)))
-    except XSLTApplyError:       # e.g. libxslt's recursion limit: both lists are bonuses
-        return Scan([], [])
-    json_ld: list[str] = []
-    if _JSON in marked:
-        json_ld = _JSON_SEGMENT.findall(marked)
-        marked = _JSON_SEGMENT.sub("", marked)
+    except XSLTApplyError:       # e.g. libxslt's recursion limit: these are all bonuses
+        return Scan([])
+    found = Scan([])
+    if _VALUE_END in marked:
+        lists = {_JSON: found.json_ld, _CAPTION: found.captions, _HEADLINE: found.headlines}
+        for kind, text in _VALUE.findall(marked):
+            lists[kind].append(text if kind == _JSON else " ".join(text.split()))
+        marked = _VALUE.sub("", marked)
     # white space collapsed in one go (the marks are not white space); a leaf block: a start
     # mark, then no other mark before its end mark
-    blocks = [text for text in map(str.strip, _LEAF.findall(" ".join(marked.split()))) if text]
-    return Scan(blocks, json_ld)
+    found.blocks.extend(text for text in map(str.strip, _LEAF.findall(" ".join(marked.split())))
+                        if text)
+    return found
 
 
 def dropped_blocks(blocks: list[str], kept: list[str], listed: list[str]) -> list[str]:
