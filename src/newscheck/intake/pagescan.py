@@ -45,7 +45,6 @@ JSON_SCRIPT_TYPES = ("application/ld+json", "application/settings+json")
 # ``<h1>``'s text, which end at _VALUE_END.
 _START, _END = "\ufdd0", "\ufdd1"
 _JSON, _CAPTION, _HEADLINE, _VALUE_END = "\ufdd2", "\ufdd4", "\ufdd5", "\ufdd3"
-_VALUE = re.compile(f"([{_JSON}{_CAPTION}{_HEADLINE}])([^{_VALUE_END}]*){_VALUE_END}")
 _LEAF = re.compile(f"{_START}([^{_START}{_END}]*){_END}")
 # A figure's captions: its <figcaption>s, and elements whose class names a caption or credit
 # (not inside a <figcaption>).
@@ -103,10 +102,20 @@ def scan(tree: Any) -> Scan:
         return Scan([])
     found = Scan([])
     if _VALUE_END in marked:
+        # each value runs from its kind's mark to the end mark; the rest is put back together
         lists = {_JSON: found.json_ld, _CAPTION: found.captions, _HEADLINE: found.headlines}
-        for kind, text in _VALUE.findall(marked):
+        parts = marked.split(_VALUE_END)
+        rest = []
+        for part in parts[:-1]:
+            start = max(part.rfind(_JSON), part.rfind(_CAPTION), part.rfind(_HEADLINE))
+            if start < 0:
+                rest.append(part)
+                continue
+            kind, text = part[start], part[start + 1:]
             lists[kind].append(text if kind == _JSON else " ".join(text.split()))
-        marked = _VALUE.sub("", marked)
+            rest.append(part[:start])
+        rest.append(parts[-1])
+        marked = "".join(rest)
     # white space collapsed in one go (the marks are not white space); a leaf block: a start
     # mark, then no other mark before its end mark
     found.blocks.extend(text for text in map(str.strip, _LEAF.findall(" ".join(marked.split())))
