@@ -29,6 +29,9 @@ Verdict = Literal["keep", "debris", "credit"]
 SHORT = 12
 MEDIUM = 25
 LONG = 45
+# A line this long is first counted in its first this many characters: when they already hold
+# over LONG + 20 words, so does the line (~100 words in English prose).
+_LONG_PREFIX = 600
 # How many teaser lines a "Related articles" heading may swallow.
 MAX_TEASERS = 15
 # Capitals-only lines this long are teaser links; shorter ones are often section headings.
@@ -296,10 +299,14 @@ def classify(line: str) -> Verdict:
     s = line.strip()
     if not s:
         return "debris"
+    if len(s) > _LONG_PREFIX and len(_WORD.findall(s, 0, _LONG_PREFIX)) > LONG + 20:
+        return "keep"       # what follows keeps any line of over LONG + 20 words: prose
     words = _WORD.findall(s)
     n = len(words)
     if n == 0:                                          # only punctuation or symbols
         return "debris"
+    if n > LONG + 20:
+        return "keep"
     low = s.lower()
     # credits first: "Image source: Getty" is a credit even though it is short
     if n <= LONG and (_is_fuzzy_image_credit(words) or _CREDIT_PREFIX.match(s)):
@@ -351,12 +358,23 @@ def _is_shouting(line: str) -> bool:
     """All capitals (at least 90% of the letters): a teaser link or a banner, not prose."""
     if line.startswith("|") or line.rstrip().endswith("?"):
         return False                    # a table row, or a question heading
+    if 9 * _ascii_lowercase(line) > len(line):
+        return False                    # upper >= 0.9 * cased needs lower <= upper / 9
     letters = _LETTERS.findall(line)
     if len(letters) < 12:
         return False
     upper = sum(map(str.isupper, letters))
     cased = upper + sum(map(str.islower, letters))     # no letter is both
     return cased > 0 and upper >= 0.9 * cased and cased >= 0.8 * len(letters)
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _ascii_lowercase(line: str) -> int:
+    """How many ASCII lower-case letters ``line`` holds (counted in C)."""
+    data = line.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _ASCII_LOWER))
 
 
 def _is_title_case_item(line: str) -> bool:
