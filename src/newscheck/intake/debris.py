@@ -205,7 +205,7 @@ _DIGIT = re.compile(r"\d")
 def _gated(gate: tuple[tuple[str, ...], tuple[str, ...]], low: str) -> bool:
     """True when ``low`` starts with one of the gate's prefixes or contains one of its words."""
     starts, inside = gate
-    return (bool(starts) and low.startswith(starts)) or any(w in low for w in inside)
+    return (bool(starts) and low.startswith(starts)) or any(map(low.__contains__, inside))
 
 
 def _osa(a: str, b: str) -> int:
