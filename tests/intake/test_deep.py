@@ -66,3 +66,20 @@ def test_each_thread_has_its_own_parser() -> None:
     thread.start()
     thread.join()
     assert seen[0] is not _parser()
+
+
+@pytest.mark.parametrize("wrappers", [10, 250, 253, 254, 300])
+def test_a_parse_cut_short_by_the_depth_limit_is_noticed(wrappers: int) -> None:
+    from lxml import etree
+
+    from newscheck.intake.deep import LIBXML2_DEPTH, REPORTS_DEPTH_FROM, _cut_short
+
+    html = ("<html><body>" + "<div>" * wrappers + "<p>the deepest text</p>" + "</div>" * wrappers
+            + "</body></html>")
+    tree = parse(html)
+    lost = "the deepest text" not in tree.text_content()
+    if etree.LIBXML_VERSION >= REPORTS_DEPTH_FROM:
+        assert _cut_short(tree) is lost
+    else:
+        assert _cut_short(tree) is reaches(tree, LIBXML2_DEPTH - 1)
+    assert lost is (wrappers >= 254)
