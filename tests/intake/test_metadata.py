@@ -57,8 +57,9 @@ def test_metadata_readers_match_trafilatura(page: str) -> None:
 def _ours(page: str) -> object:
     tree = load_html(page)
     before = tostring(tree)
+    json_ld = scan(tree).json_ld
     with head_only(tree) as head:
-        md = meta_json(scan(tree).json_ld, examine_meta(head))
+        md = meta_json(json_ld, examine_meta(head))
     assert tostring(tree) == before                 # the body is back in its place
     return md
 

@@ -158,20 +158,23 @@ def key(text: str) -> str:
 
 @contextmanager
 def head_only(tree: Any) -> Iterator[Any]:
-    """``tree`` with its ``<body>`` detached for the duration: trafilatura's ``examine_meta``
-    reads only ``.//head/meta``, and that XPath then scans the head, not the whole page
-    (libxml2 puts the one ``<head>`` and ``<body>`` under the root). The body is put back in
-    its place, tail text and all, however the block ends."""
-    body = tree.find("body")
-    if body is None:
+    """A tree holding only the page's ``<head>`` (moved there for the duration, then put back in
+    its place, tail text and all, however the block ends): trafilatura's ``examine_meta`` reads
+    only ``.//head/meta``, and that XPath then scans the head, not the whole page (libxml2 puts
+    the one ``<head>`` under the root). The page has no head inside the block."""
+    from lxml.html import Element
+
+    head = tree.find("head")
+    if head is None:
         yield tree
         return
-    index = tree.index(body)
-    tree.remove(body)
+    index = tree.index(head)
+    holder = Element("html")
+    holder.append(head)
     try:
-        yield tree
+        yield holder
     finally:
-        tree.insert(index, body)
+        tree.insert(index, head)
 
 
 # Each JSON string, or one run of white space outside strings (trafilatura's JSON_MINIFY, with
