@@ -29,9 +29,9 @@ Verdict = Literal["keep", "debris", "credit"]
 SHORT = 12
 MEDIUM = 25
 LONG = 45
-# A line this long is first counted in its first this many characters: when they already hold
-# over LONG + 20 words, so does the line (~100 words in English prose).
-_LONG_PREFIX = 600
+# A line this long is first counted in its first this many characters (~65 words of English
+# prose): when they already hold enough words to keep it, so does the line.
+_LONG_PREFIX = 400
 # How many teaser lines a "Related articles" heading may swallow.
 MAX_TEASERS = 15
 # Capitals-only lines this long are teaser links; shorter ones are often section headings.
@@ -299,8 +299,12 @@ def classify(line: str) -> Verdict:
     s = line.strip()
     if not s:
         return "debris"
-    if len(s) > _LONG_PREFIX and len(_WORD.findall(s, 0, _LONG_PREFIX)) > LONG + 20:
-        return "keep"       # what follows keeps any line of over LONG + 20 words: prose
+    if len(s) > _LONG_PREFIX:
+        # what follows keeps any line of over LONG + 20 words, and one of over LONG words
+        # unless it ends in a parenthesised credit or starts like a share line
+        head = len(_WORD.findall(s, 0, _LONG_PREFIX))      # the line has at least as many
+        if head > LONG + 20 or (head > LONG and ")" not in s and not _SHARE.match(s)):
+            return "keep"
     words = _WORD.findall(s)
     n = len(words)
     if n == 0:                                          # only punctuation or symbols
