@@ -132,7 +132,8 @@ def dropped_blocks(blocks: list[str], kept: list[str], listed: list[str]) -> lis
     """
     kept_key = key(" ".join(kept))
     in_body = frozenset(kept_key.split()).__contains__   # a block with a word the body lacks
-    seen = {key(x) for x in listed}                       # is not in it
+    # is not in it; a block that is a whole kept line is, and is skipped without that test
+    seen = {key(x) for x in listed} | {key(x) for x in kept}
     out: list[str] = []
     more = 0
     for text in blocks:
