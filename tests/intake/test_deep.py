@@ -44,11 +44,13 @@ def test_parse_is_trafilaturas_load_html(page: str) -> None:
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
-    ours, theirs = parse(page), load_html(page)
-    assert (ours is None) == (theirs is None)
-    if ours is None:
-        return
-    assert tostring(ours) == tostring(theirs)
+    theirs = load_html(page)
+    for ours in (parse(page), parse(page, clean=True)):     # these pages hold no XML-invalid char
+        assert (ours is None) == (theirs is None)
+        if ours is None:
+            return
+        assert tostring(ours) == tostring(theirs)
+    ours = parse(page)
 
     def body(tree: object) -> str:
         doc = bare_extraction(tree, include_comments=False, with_metadata=False,
@@ -83,3 +85,16 @@ def test_a_parse_cut_short_by_the_depth_limit_is_noticed(wrappers: int) -> None:
     else:
         assert _cut_short(tree) is reaches(tree, LIBXML2_DEPTH - 1)
     assert lost is (wrappers >= 254)
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x0c", "\x1f", "\ufffe", "\uffff"])
+def test_characters_xml_forbids_are_removed_unless_decoding_vouched(char: str) -> None:
+    from trafilatura.utils import load_html
+
+    from newscheck.intake.decode import decode_checked
+
+    page = f"<html><body><p>One{char} paragraph of text.</p></body></html>"
+    text, _, clean = decode_checked(page.encode("utf-8"), normal=False)
+    assert not clean                     # so parse() removes the character, as trafilatura does
+    assert tostring(parse(text, clean=clean)) == tostring(load_html(page))
+    assert decode_checked(page.replace(char, "").encode("utf-8"))[2]

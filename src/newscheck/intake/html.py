@@ -152,12 +152,14 @@ def _page_date(tree: Any, url: str | None) -> date | None:
         return None
 
 
-def extract_html(html: str) -> Page:
-    """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found."""
+def extract_html(html: str, *, clean: bool = False) -> Page:
+    """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found.
+
+    ``clean``: ``html`` is known to hold no character XML forbids (see :func:`.deep.parse`)."""
     from .deep import load
 
     # 1. parse (nesting past libxml2's 255 levels flattened, not lost)
-    tree = load(html)
+    tree = load(html, clean=clean)
     if tree is None:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
