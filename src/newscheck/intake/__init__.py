@@ -85,10 +85,10 @@ def _text_of(source: str | bytes | Path, limit: int,
     if wide_encoding(data) is None:
         check_nul_bytes(data, what=label or "the input")
     text, encoding, clean = decode_checked(data, normal=False)
-    if not text.strip():
+    if not text or text.isspace():         # (not text.strip(): no copy of the page)
         raise EmptyInput(f"{label or 'the input'} is empty once decoded",
                          "give a file or text that contains the article")
-    if "\x00" in text:                     # a NUL in UTF-16/32 text
+    if not clean and "\x00" in text:      # a NUL in UTF-16/32 text (clean: none at all)
         check_nul_bytes(b"\x00", what=label or "the input")
     if not encoding.startswith("utf") and encoding != declared_charset(data):
         warnings.append(f"The input is not valid UTF-8 and declares no charset; it was read as "

@@ -100,8 +100,9 @@ def parse(html: str, *, clean: bool = False) -> Any:
     if not clean:
         html = INVALID_XML_CHARS.sub("", html)
     if "doctype" in beginning:          # libxml2/lxml issue, bugs.launchpad.net/lxml/+bug/1955915
-        firstline, _, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        firstline, newline, rest = html.partition("\n")
+        if not newline or DOCTYPE_TAG.search(firstline):    # (else the page is left as it is)
+            html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
     for line in html[:4096].splitlines()[:4]:       # a self-closing <html/> in the first lines
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
