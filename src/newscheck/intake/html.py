@@ -176,10 +176,9 @@ def extract_html(html: str, *, clean: bool = False) -> Page:
     sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *headlines])
     page.credits = list(captions)
     caption_keys = {key(c) for c in captions}
-    for line in sorted_lines.kept:
-        if key(line) in caption_keys:
-            continue                        # a caption trafilatura kept in the body
-        page.kept.append(line)
+    # a caption trafilatura kept in the body goes
+    page.kept = [line for line in sorted_lines.kept if key(line) not in caption_keys] \
+        if caption_keys else sorted_lines.kept
     page.removed = sorted_lines.removed
     page.removed.extend(dropped_blocks(found.blocks, page.kept,
                                         [*page.removed, *captions, *sorted_lines.credits]))
