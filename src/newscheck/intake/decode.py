@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import UndecodableInput
 
@@ -49,8 +50,6 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 # UTF-8 bytes: the single-byte controls but tab, newlines and carriage return, C1 controls
 # (\xc2\x80-\x9f), and U+FFFD, U+FFFE, U+FFFF (\xef\xbf\xbd-\xbf).
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_SPECIALS_UTF8 = re.compile(rb"\xef\xbf[\xbd-\xbf]")   # a regex: ~2x faster than ``in`` here
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -108,8 +107,17 @@ def _ascii_share(data: bytes) -> float:
 def _utf8_is_clean(data: bytes) -> bool:
     """True when UTF-8 ``data`` encodes none of :data:`_GARBAGE`'s characters nor any that XML
     forbids: checked on the bytes in C, several times faster than searching the decoded text."""
-    return len(data.translate(None, _CONTROL_BYTES)) == len(data) \
-        and _SPECIALS_UTF8.search(data) is None and _C1_UTF8.search(data) is None
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return False
+    c1, specials = _utf8_patterns()
+    return specials.search(data) is None and c1.search(data) is None
+
+
+@lru_cache(maxsize=1)
+def _utf8_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """C1 controls and U+FFFD-U+FFFF in UTF-8 (regexes: ~2x faster than ``in`` here), compiled
+    on first use: importing this module is part of every start-up."""
+    return re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xef\xbf[\xbd-\xbf]")
 
 
 def _garbage_ratio(text: str) -> float:
