@@ -125,3 +125,17 @@ def test_unlinked_name_does_not_swallow_the_full_stop(kb: KnowledgeBase) -> None
     report = newscheck.check("Treasury Secretary Janet Yellen.", published="2022-06-10", kb=kb)
     assert [c.text for c in report.claims if c.kind == "role"] == [
         "Treasury Secretary Janet Yellen"]
+
+
+def test_batched_office_kinds_equal_one_by_one(kb: KnowledgeBase) -> None:
+    """offices() reads the kinds of a country's positions in batches; every kind equals the one
+    kind() derives position by position (labels, P279 classes, jurisdiction)."""
+    ids = [r[0] for r in kb.conn.execute("SELECT id FROM items WHERE kind = 'position' "
+                                         "ORDER BY id")]
+    assert len(ids) > 1000
+    one_by_one = newscheck.open_kb()
+    batched = newscheck.open_kb()
+    batched._prefetch_kinds(ids)
+    assert {i: batched.kind(i) for i in ids} == {i: one_by_one.kind(i) for i in ids}
+    kinds = {k for k in (one_by_one.kind(i) for i in ids) if k}
+    assert {"head_of_state", "head_of_government", "foreign_minister", "us_senator"} <= kinds

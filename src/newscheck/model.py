@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
+
+from . import rx
 
 SCHEMA_ID = "newscheck/report@1"
 
@@ -26,7 +27,7 @@ CLAIM_KINDS: tuple[str, ...] = ("role", "former_role", "counterpart", "meeting",
                                 "other")
 VERDICTS: tuple[str, ...] = ("supported", "refuted", "not_enough_evidence")
 
-_PARTIAL_RE = re.compile(r"^[+]?(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_PARTIAL_RE = rx.compile(r"^[+]?(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -218,3 +218,19 @@ def test_reused_by_another_process(cache: Path, kb_path: Path) -> None:
                            text=True, check=True, env=os.environ.copy()).stdout.strip()
             for _ in range(2)]
     assert runs == ["False", "True"]
+
+
+def test_the_key_follows_the_sources_of_the_static_entries(tmp_path: Path) -> None:
+    """Countries and office titles are keyed by their source files, not by computing them: an
+    edit to any of those files (an editable install keeps its version) is a new key."""
+    package = Path(gazcache.__file__).resolve().parent.parent
+    for rel in gazcache.STATIC_SOURCES:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((package / rel).read_bytes())
+    before = gazcache._static_digest(tmp_path)
+    assert before == gazcache._static_digest(package)
+    for rel in gazcache.STATIC_SOURCES:
+        original = (tmp_path / rel).read_bytes()
+        (tmp_path / rel).write_bytes(original + b"\n")
+        assert gazcache._static_digest(tmp_path) != before, rel
+        (tmp_path / rel).write_bytes(original)

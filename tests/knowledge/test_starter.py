@@ -82,6 +82,25 @@ def test_cache_is_built_once_and_rebuilt_when_the_pack_changes(pack: Path) -> No
     assert second != first and second.exists()
 
 
+def test_new_builds_prune_old_ones_keeping_the_most_recent(pack: Path) -> None:
+    """Every pack change (or upgrade) builds a new ~25 MB file: beyond the current one only
+    KEEP_BUILDS older builds stay, with the stamps that name them; the rest go."""
+    import os
+
+    builds = []
+    for n in range(starter.KEEP_BUILDS + 3):
+        (pack / "terms.csv").write_text(TERMS + f"Q1161024,Q274948,{2030 + n},,fictional\n")
+        builds.append(starter.cached_kb())
+        os.utime(builds[-1], (1_000_000 + n, 1_000_000 + n))   # build order, coarse clocks
+    cache = builds[-1].parent
+    left = sorted(cache.glob("starter-*.sqlite"))
+    assert left == sorted(builds[-1 - starter.KEEP_BUILDS:])
+    named = {p.read_text(encoding="ascii").rpartition("\n")[2]
+             for p in cache.glob("starter-*.stamp")}
+    assert named <= {p.stem.rpartition("-")[2] for p in left}
+    assert starter.cached_kb() == builds[-1]                   # the current build is served
+
+
 def test_no_pack_and_no_kb_is_a_clear_error(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(starter, "default_pack_dir", lambda: tmp_path / "none")

@@ -9,9 +9,9 @@ is stage 4 (:mod:`newscheck.linking`). Claim ids are ``c1``, ``c2``, … in text
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from .. import rx
 from ..model import Article, Claim, EntityRef, TimeAnchor
 from .checkworthy import is_checkworthy
 from .congress import congress_claims, overlaps
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_claims", "split_sentences"]
 
-_HE_SHE = re.compile(r"[\"“]?(He|She)\b")
+_HE_SHE = rx.compile(r"[\"“]?(He|She)\b")
 _KIND_ORDER = {k: i for i, k in enumerate(
     ("role", "former_role", "counterpart", "meeting", "visit", "first", "other"))}
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import rx
 from .draft import key
 from .mentions import Mention
 
 MAX_AGE = 3         # sentences a subject stays the antecedent
 
-_MALE = re.compile(r"\b(?:Mr|Mister|Sir|Lord|King|Prince|Emperor|Pope)\.?[ \t]+$")
-_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Empress)\.?[ \t]+$")
+_MALE = rx.compile(r"\b(?:Mr|Mister|Sir|Lord|King|Prince|Emperor|Pope)\.?[ \t]+$")
+_FEMALE = rx.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Empress)\.?[ \t]+$")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_GENDERED = rx.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
 
 
 def full(m: Mention) -> Mention:

@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import rx
 from ..model import TimeAnchor
 from .draft import Context, Draft, copy_time, sentence_time, time_after
 from .mentions import Mention
 
 _ADV = r"(?:\w+ly[ \t]+)?"
 _AS = r"[ \t]+as[ \t]+(?:(?:the|a|an)[ \t]+)?(?:(?:country|nation)['’]s[ \t]+)?$"
-_CHANGE = re.compile(
+_CHANGE = rx.compile(
     r"^(?P<who>,[ \t]+who)?[ \t]+(?:(?:has|had|have)[ \t]+)?" + _ADV +
     r"(?:(?P<left>resigned|resigns|stepped[ \t]+down|steps[ \t]+down|stood[ \t]+down|"
     r"stands[ \t]+down|quit|quits|left[ \t]+office|left[ \t]+(?:his|her)[ \t]+post)|"
@@ -35,14 +36,14 @@ _CHANGE = re.compile(
     r"(?:(?P<ousted>ousted|removed|sacked|dismissed|fired)|(?P<sworn>sworn[ \t]+in|"
     r"inaugurated))|(?P<took>took[ \t]+office|assumed[ \t]+office|took[ \t]+over|"
     r"takes[ \t]+office))" + _AS, re.I)
-_SUCCEEDED = re.compile(r"^[ \t]+(?:(?:has|had)[ \t]+)?" + _ADV +
+_SUCCEEDED = rx.compile(r"^[ \t]+(?:(?:has|had)[ \t]+)?" + _ADV +
                         r"(?P<verb>succeeded|replaced|succeeds|replaces)[ \t]+$", re.I)
-_AS_ONLY = re.compile(r"^" + _AS, re.I)
-_PASSIVE = re.compile(r"^[ \t]+(?:was|had[ \t]+been|has[ \t]+been|is)[ \t]+" + _ADV +
+_AS_ONLY = rx.compile(r"^" + _AS, re.I)
+_PASSIVE = rx.compile(r"^[ \t]+(?:was|had[ \t]+been|has[ \t]+been|is)[ \t]+" + _ADV +
                       r"(?P<verb>replaced|succeeded)" + _AS, re.I)
-_BY = re.compile(r"^[ \t]+by[ \t]+$")
-_POSSESSIVE = re.compile(r"^['’]s[ \t]+(?P<rel>predecessor|successor)" + _AS, re.I)
-_APPOSITION = re.compile(r"^,?[ \t]+$")
+_BY = rx.compile(r"^[ \t]+by[ \t]+$")
+_POSSESSIVE = rx.compile(r"^['’]s[ \t]+(?P<rel>predecessor|successor)" + _AS, re.I)
+_APPOSITION = rx.compile(r"^,?[ \t]+$")
 
 
 def _anchor_end(ctx: Context) -> Any:

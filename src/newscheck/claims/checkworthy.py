@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from .draft import Context
 
-_BOILER = re.compile(r"\b(?:read more|subscribe|sign up|all rights reserved|copyright|click here|"
+_BOILER = rx.compile(r"\b(?:read more|subscribe|sign up|all rights reserved|copyright|click here|"
                      r"follow us|newsletter|advertisement|reporting by|editing by|contributed to "
                      r"this report|cookies?|terms of (?:use|service)|privacy policy)\b|^(?:photo|"
                      r"image|video|file photo|caption)\b", re.I)
-_QUOTE_ONLY = re.compile(r"^[\"“'‘].*[\"”'’][.!]?$|^[\"“][^\"”]*[.!?,][\"”]\s*$")
+_QUOTE_ONLY = rx.compile(r"^[\"“'‘].*[\"”'’][.!]?$|^[\"“][^\"”]*[.!?,][\"”]\s*$")
 MIN_OTHER_WORDS = 6
-_DIGIT = re.compile(r"\d")
+_DIGIT = rx.compile(r"\d")
 
 
 def is_checkworthy(ctx: Context) -> bool:

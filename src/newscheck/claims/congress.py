@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import rx
 from ..knowledge.usstates import state_code, state_pattern
 from .draft import Context, Draft, claim_time, sentence_time
 from .mentions import NAME_RE, STOP, Mention
@@ -29,30 +30,30 @@ _ST = state_pattern()
 _SEN = r"(?:Sen\.|Senator)"
 _REP = r"(?:Rep\.|Representative|Congressman|Congresswoman|Del\.|Delegate)"
 _PARTY_WORD = r"(?:Democrat(?:ic)?|Republican|GOP|Independent)"
-_TITLE = re.compile(rf"(?:(?:U\.S\.|US)[ \t]+)?(?P<title>{_SEN}|{_REP})[ \t]+$")
+_TITLE = rx.compile(rf"(?:(?:U\.S\.|US)[ \t]+)?(?P<title>{_SEN}|{_REP})[ \t]+$")
 # after the name: "(D-Mass.)", "(R-Ky.)", ", D-N.Y.," / "(D-N.Y.-14)"
-_AFTER = re.compile(rf"(?:[ \t]*\(|,[ \t]+)(?P<party>[DRI])[-–](?P<state>{_ST})"
+_AFTER = rx.compile(rf"(?:[ \t]*\(|,[ \t]+)(?P<party>[DRI])[-–](?P<state>{_ST})"
                     r"(?:[-–, ]+\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+[Dd]istrict)?)?"
                     r"(?=\)|[,;:]|\.?[ \t]|\.?$|\.?[\"”])")
-_SUFFIX = re.compile(r"(?:(?<=\bJr)\.|(?<=\bSr)\.|,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV))"
+_SUFFIX = rx.compile(r"(?:(?<=\bJr)\.|(?<=\bSr)\.|,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV))"
                      r"(?=[ \t]*[(,])")
-_OF_STATE = re.compile(rf"[ \t]+of[ \t]+(?P<state>{_ST})\b(?![ \t]*[A-Z])")
+_OF_STATE = rx.compile(rf"[ \t]+of[ \t]+(?P<state>{_ST})\b(?![ \t]*[A-Z])")
 # before the name: "Kentucky Republican", "Ohio Democratic Sen.", "Republican Sen.", "Texas Sen."
 _ST_NAMES = state_pattern(codes=False)
-_BEFORE = re.compile(rf"(?:(?<![\w.])(?P<state>{_ST_NAMES})[ \t]+)?"
+_BEFORE = rx.compile(rf"(?:(?<![\w.])(?P<state>{_ST_NAMES})[ \t]+)?"
                      rf"(?P<party>{_PARTY_WORD})?[ \t]*"
                      rf"(?:(?:U\.S\.|US)[ \t]+)?(?P<title>{_SEN}|{_REP})?[ \t]*$")
-_LEADER = re.compile(r"(?:(?:U\.S\.|US)[ \t]+)?(?P<office>(?P<chamber>Senate|House)[ \t]+"
+_LEADER = rx.compile(r"(?:(?:U\.S\.|US)[ \t]+)?(?P<office>(?P<chamber>Senate|House)[ \t]+"
                      r"(?P<side>Majority|Minority)[ \t]+(?P<role>Leader|Whip)|House[ \t]+"
                      r"Speaker|Speaker[ \t]+of[ \t]+the[ \t]+(?:U\.S\.[ \t]+)?House"
                      r"(?:[ \t]+of[ \t]+Representatives)?|Vice[ \t-]+President)[ \t]+$", re.I)
-_BLOCK = re.compile(r"(?:\b(?:former|ex|then|late|state|retired|incoming|future|would-be|"
+_BLOCK = rx.compile(r"(?:\b(?:former|ex|then|late|state|retired|incoming|future|would-be|"
                     r"acting|deputy|assistant)[ \t-]*|['’]s[ \t]+)$", re.I)
-_STATE_BEFORE = re.compile(rf"(?:\b(?:{_ST_NAMES})|\b[Ss]tate)[ \t]*$")
+_STATE_BEFORE = rx.compile(rf"(?:\b(?:{_ST_NAMES})|\b[Ss]tate)[ \t]*$")
 PARTIES = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
            "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
            "independent": "Independent"}
-_NAME_AFTER = re.compile(r"(" + NAME_RE.pattern + r")")
+_NAME_AFTER = rx.compile(r"(" + NAME_RE.pattern + r")")
 
 
 def _title_kind(title: str | None) -> str | None:
@@ -190,7 +191,7 @@ def _about(ctx: Context, person: Mention, s0: int, s1: int) -> Draft | None:
     return Draft("role", start, end, claim_time(ctx, start), person, office, qualifiers=quals)
 
 
-_APPOSITIVE = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<office>(?:Senate|House)[ \t]+"
+_APPOSITIVE = rx.compile(r",[ \t]+(?:the[ \t]+)?(?P<office>(?:Senate|House)[ \t]+"
                          r"(?:Majority|Minority)[ \t]+(?:Leader|Whip)|(?:House[ \t]+)?Speaker"
                          r"(?:[ \t]+of[ \t]+the[ \t]+House)?)(?=[,.;]|[ \t]+(?:said|says|"
                          r"told|urged|called|warned|added)\b)", re.I)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import rx
 from ..model import TimeAnchor
 from .mentions import Mention
 from .sentences import Sentence
@@ -81,7 +82,7 @@ def time_after(ctx: Context, office: Mention) -> Timex | None:
 
 
 # A relative clause about another noun: ", which was introduced last year,".
-_WHICH = re.compile(r"(?:^|[,;(—–])\s*(?:which|whose)\b", re.I)
+_WHICH = rx.compile(r"(?:^|[,;(—–])\s*(?:which|whose)\b", re.I)
 
 
 def in_aside(ctx: Context, t: Timex, near: int) -> bool:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .. import rx
 from ..model import TimeAnchor
 from .anaphora import Antecedents, distinct
 from .draft import Context, Draft, key
@@ -68,7 +69,7 @@ class EventState:
             self.time, self.time_age = own[0], 0
 
 
-_UNREAL = re.compile(r"\b(?:will|would|could|may|might|due|plans?|expected|scheduled|set\s+to)\b",
+_UNREAL = rx.compile(r"\b(?:will|would|could|may|might|due|plans?|expected|scheduled|set\s+to)\b",
                      re.I)
 
 
@@ -101,11 +102,11 @@ def _copy(t: TimeAnchor, cue: str | None = None) -> TimeAnchor:
 _AUX = (r"(?:also|then|later|first|again|briefly|separately|jointly|finally|formally|already|"
         r"just|reportedly|both|each|earlier|has|had|have|will|would|shall|is|was|are|were|due|to|"
         r"set|expected|scheduled|plans?|planning|on\s+\w+|last\s+\w+|this\s+\w+|X)")
-_SUBJECT_GAP = re.compile(rf"^(?:\s*,\s*(?:who|which)\b[^,]*,?|\s*,[^,]*,)?\s*(?:{_AUX}\s+)*$",
+_SUBJECT_GAP = rx.compile(rf"^(?:\s*,\s*(?:who|which)\b[^,]*,?|\s*,[^,]*,)?\s*(?:{_AUX}\s+)*$",
                           re.I)
-_PRONOUN = re.compile(rf"^[\"“]?(?P<p>He|She|They)\s+(?:{_AUX}\s+)*$")
-_DATELINE = re.compile(r"^[A-Z][\w\s.,'’()\-]{0,60}?\s[—–]\s+")
-_HEAD = re.compile(r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|Separately|Also|Then)\b[^,]{0,40},"
+_PRONOUN = rx.compile(rf"^[\"“]?(?P<p>He|She|They)\s+(?:{_AUX}\s+)*$")
+_DATELINE = rx.compile(r"^[A-Z][\w\s.,'’()\-]{0,60}?\s[—–]\s+")
+_HEAD = rx.compile(r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|Separately|Also|Then)\b[^,]{0,40},"
                    r"\s*)?[\"“]?(?:(?:the|The|X)\s*)*$")
 
 
@@ -184,8 +185,8 @@ def subjects_before(ctx: Context, state: EventState, at: int) -> list[Mention]:
 
 _LEAD = (r"(?:(?:In|At|On|During|After|Later|Earlier|Meanwhile|Separately|Also|Then|There|"
          r"Afterwards|Back)\b[^,;:\"“”]{0,40}?,?\s+)?")
-_PRONOUN = re.compile(rf"^{_LEAD}[\"“]?(?P<p>He|She|They|he|she)\s+(?:{_AUX}\s+)*$")
-_CLAUSE_PRONOUN = re.compile(rf"(?:,\s*|\s)(?P<b>where|when|after|before|while|and|then)\s+"
+_PRONOUN = rx.compile(rf"^{_LEAD}[\"“]?(?P<p>He|She|They|he|she)\s+(?:{_AUX}\s+)*$")
+_CLAUSE_PRONOUN = rx.compile(rf"(?:,\s*|\s)(?P<b>where|when|after|before|while|and|then)\s+"
                              rf"(?P<p>he|she|they)\s+(?:{_AUX}\s+)*$")
 
 
@@ -221,7 +222,7 @@ def resolve(state: EventState, pronoun: str) -> list[Mention]:
     return [m] if m is not None else []
 
 
-_DESCRIBED = re.compile(rf"^{_LEAD}[\"“]?(?:The|the)\s+(?P<d>X|minister)\s+(?:{_AUX}\s+)*$")
+_DESCRIBED = rx.compile(rf"^{_LEAD}[\"“]?(?:The|the)\s+(?P<d>X|minister)\s+(?:{_AUX}\s+)*$")
 
 
 def _described(ctx: Context, state: EventState, at: int) -> list[Mention]:
@@ -241,14 +242,14 @@ def _described(ctx: Context, state: EventState, at: int) -> list[Mention]:
     return [m] if m is not None else []
 
 
-_AND_END = re.compile(rf"(?:,\s*)?\band\s+(?:{_AUX}\s+)*$")
-_FIRST_VERB = re.compile(rf"(?:\s*,\s*(?:who|which)\b[^,]*,)?\s*(?:{_AUX}\s+)*"
+_AND_END = rx.compile(rf"(?:,\s*)?\band\s+(?:{_AUX}\s+)*$")
+_FIRST_VERB = rx.compile(rf"(?:\s*,\s*(?:who|which)\b[^,]*,)?\s*(?:{_AUX}\s+)*"
                          r"(?P<v>[a-z][a-z\-]*)\b")
 _NOT_VERB = frozenset({"in", "on", "at", "to", "for", "with", "from", "of", "by", "as", "the", "a",
                        "an", "and", "or", "but", "who", "which", "that", "whose", "where",
                        "when", "while", "said", "says", "told", "tells", "added", "adds",
                        "noted", "stressed", "insisted", "warned"})
-_CLAUSE_BREAK = re.compile(r"[;:\"“”]|\b(?:who|which|that|where|when|while|whose|said|says|"
+_CLAUSE_BREAK = rx.compile(r"[;:\"“”]|\b(?:who|which|that|where|when|while|whose|said|says|"
                            r"told|if|because|although)\b")
 
 
@@ -325,20 +326,20 @@ def objects_after(ctx: Context, at: int, limit: int | None = None) -> list[Menti
 
 
 # --- mood --------------------------------------------------------------------------------------
-HEDGE_NEAR = re.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
+HEDGE_NEAR = rx.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
                         r"seeks?\s+to|refused\s+to|declined\s+to|failed\s+to|not|never|n't|"
                         r"expected\s+to|likely\s+to|no\s+plans?\s+to|if|whether|unless|"
                         r"toward|towards|possible|potential|proposed)\s+(?:\w+\s+){0,2}$", re.I)
-_HEDGE_ANY = re.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
+_HEDGE_ANY = rx.compile(r"\b(?:could|may|might|would|hopes?\s+to|hoping\s+to|wants?\s+to|"
                         r"expected\s+to|likely\s+to|refused\s+to|declined\s+to|failed\s+to|"
                         r"did\s+not|does\s+not|will\s+not|won't|didn't|never|if|whether)\b",
                         re.I)
-_PLANNED = re.compile(r"\b(?:will|shall|due\s+(?:to|in)|plans?\s+to|planning\s+to|set\s+to|"
+_PLANNED = rx.compile(r"\b(?:will|shall|due\s+(?:to|in)|plans?\s+to|planning\s+to|set\s+to|"
                       r"scheduled\s+(?:to|for)|(?:is|are|was|were)\s+to|going\s+to|about\s+to|"
                       r"later\s+(?:this|in\s+the)\s+(?:week|month|year)|next\s+(?:week|month|"
                       r"year))\b", re.I)
-_APPOSITIVE = re.compile(r",\s*(?:who|which)\b[^,]*,")
-_REMOTE = re.compile(r"\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|on\s+the\s+phone|"
+_APPOSITIVE = rx.compile(r",\s*(?:who|which)\b[^,]*,")
+_REMOTE = rx.compile(r"\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|on\s+the\s+phone|"
                      r"(?:tele)?phone\s+(?:call|conversation|talks)|video\s*(?:call|link|"
                      r"conference)|videoconference|virtual(?:ly)?|by\s+video|online\s+summit)\b",
                      re.I)
@@ -360,11 +361,11 @@ def remote(ctx: Context) -> bool:
 
 
 # --- when --------------------------------------------------------------------------------------
-_WEEKDAY = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+_WEEKDAY = rx.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.I)
 
 
-_WEEKEND = re.compile(r"\b(?:at\s+the|this|(next))\s+weekend\b", re.I)
+_WEEKEND = rx.compile(r"\b(?:at\s+the|this|(next))\s+weekend\b", re.I)
 
 
 def _in_since_clause(ctx: Context, at: int) -> bool:
@@ -405,9 +406,9 @@ def event_time(ctx: Context, state: EventState, verb: int, subject_start: int | 
 
 
 # --- where -------------------------------------------------------------------------------------
-_PLACE_AT = re.compile(r"(?:the\s+)?((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]+|of|de))"
+_PLACE_AT = rx.compile(r"(?:the\s+)?((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]+|of|de))"
                        r"{0,2})")
-NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
+NOT_PLACE = rx.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
                        r"Saturday|Sunday|The|His|Her|Their|Its)\b")
 
@@ -454,7 +455,7 @@ def place_list(ctx: Context, at: int) -> list[Place]:
     return out
 
 
-_PLACE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})")
+_PLACE_IN = rx.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})")
 
 
 def clause_place(ctx: Context, after: int) -> Place | None:

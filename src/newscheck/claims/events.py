@@ -23,6 +23,7 @@ import itertools
 import re
 from typing import Any
 
+from .. import rx
 from .draft import Context, Draft, key
 from .eventbase import (
     EventState,
@@ -45,7 +46,7 @@ from .mentions import Mention
 _HELD = (r"(?:held|holds|hold|holding|had|has)\s+(?:(?:his|her|their|a|an|the)\s+)?"
          r"(?:[\w-]+\s+){0,3}?(?:talks|summit|meeting|meetings|conversation|discussions|"
          r"consultations|dinner|lunch)")
-_MEET = re.compile(
+_MEET = rx.compile(
     r"\b(?:(?P<sym>met|meets|meet|meeting|talked|spoke)(?:\s+(?:with|to))?|"
     rf"{_HELD}(?:\s+[\w-]+){{0,4}}?\s+with|"
     r"sat\s+down\s+with|conferred\s+with|hosted|hosts|host|hosting|received|receives|"
@@ -57,15 +58,15 @@ _MEET = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|summit|discussions)"
     r"(?:\s+in\s+[A-Z][\w-]+)?\s+with))\b", re.I)
 # After "A and B": they met each other ("A and B, who held a brief conversation").
-_TOGETHER = re.compile(
+_TOGETHER = rx.compile(
     r"(?:\s*,\s*who)?\s+(?:(?:also|later|first|then|briefly|both|have|had|will|\w+ly)\s+)*"
     rf"(?:(?P<meet>met|meet|talked|discussed|{_HELD})|"
     r"(?P<joint>signed|declared|agreed|announced|unveiled|issued))\b", re.I)
-_BETWEEN = re.compile(r"\b(?:talks|meeting|summit|conversation)\s+between\s+$", re.I)
-_BETWEEN_HEDGE = re.compile(r"\b(?:toward|towards|ahead\s+of|prepar\w*|push\w*\s+for|call\w*\s+"
+_BETWEEN = rx.compile(r"\b(?:talks|meeting|summit|conversation)\s+between\s+$", re.I)
+_BETWEEN_HEDGE = rx.compile(r"\b(?:toward|towards|ahead\s+of|prepar\w*|push\w*\s+for|call\w*\s+"
                             r"for|possible|potential|proposed|future|next|second|another|"
                             r"third)\b[^.,;]{0,30}$", re.I)
-_AFTER_PAIR = re.compile(r"^\s+(?:is|was|are|were|has\s+been)\s+(?P<w>scheduled|set|due|planned|"
+_AFTER_PAIR = rx.compile(r"^\s+(?:is|was|are|were|has\s+been)\s+(?P<w>scheduled|set|due|planned|"
                          r"expected|likely)\b", re.I)
 
 
@@ -104,7 +105,7 @@ def meeting_claims(ctx: Context, state: EventState) -> list[Draft]:
     return out
 
 
-_OBJ_PRONOUN = re.compile(r"\s+(?P<p>him|her)(?=\s*(?:[,.;:]|$)|\s+(?:again|on|in|at|for|during|"
+_OBJ_PRONOUN = rx.compile(r"\s+(?P<p>him|her)(?=\s*(?:[,.;:]|$)|\s+(?:again|on|in|at|for|during|"
                           r"later|last|next|this|when|as|after|before|and|to|until|over)\b)")
 
 
@@ -118,7 +119,7 @@ def _object_pronoun(ctx: Context, state: EventState, at: int,
     return [m] if m is not None else []
 
 
-_THE_TWO = re.compile(r"\b(?:the|The)\s+two(?:\s+(?:leaders|men|women|ministers|presidents|"
+_THE_TWO = rx.compile(r"\b(?:the|The)\s+two(?:\s+(?:leaders|men|women|ministers|presidents|"
                       r"premiers|politicians|diplomats))?\s+(?:(?:also|later|first|then|last|"
                       r"have|had|will|would|briefly|previously)\s+)*(?P<v>met|meet|held\s+talks|"
                       r"talked|sat\s+down)\b")
@@ -211,7 +212,7 @@ def _meeting(ctx: Context, state: EventState, a: Mention, b: Mention, planned: b
 _ADJ = (r"(?:(?:official|state|working|surprise|brief|short|rare|historic|long-awaited|"
         r"regional|overseas|foreign|diplomatic|week-long|weeklong|\w+-day|\w+-nation|"
         r"high-profile|landmark|unannounced|private)\s+)*")
-_VISIT = re.compile(
+_VISIT = rx.compile(
     r"\b(?:(?P<finite>visited|visits|visit|is\s+visiting|was\s+visiting|"
     r"travell?ed\s+(?:on\s+)?to|travels\s+(?:on\s+)?to|travel\s+(?:on\s+)?to|"
     r"arrived\s+in|arrives\s+in|arrive\s+in|flew\s+(?:on\s+)?to|flies\s+to|fly\s+to|"
@@ -228,13 +229,13 @@ _VISIT = re.compile(
     r"further)\s+)?stop(?:over)?\s+in)|"
     r"(?P<began>\b(?P<ddet>the|his|her|their)\s+(?:visit|trip|tour),\s+which\s+(?:began|started|"
     r"ended|included|took\s+in)\s+in))\s+", re.I)
-_FUTURE_AFTER = re.compile(r"[^,;.]*?\b(?:later\s+(?:this|in\s+the)\s+(?:week|month|year)|"
+_FUTURE_AFTER = rx.compile(r"[^,;.]*?\b(?:later\s+(?:this|in\s+the)\s+(?:week|month|year)|"
                            r"next\s+(?:week|month|year)|tomorrow)\b", re.I)
-_CALLED_OFF = re.compile(r"\b(?:postpon\w*|cancel\w*|call(?:s|ed|ing)?\s+off|scrap\w*|shelv\w*|"
+_CALLED_OFF = rx.compile(r"\b(?:postpon\w*|cancel\w*|call(?:s|ed|ing)?\s+off|scrap\w*|shelv\w*|"
                          r"delay\w*|abandon\w*|put\s+off|puts\s+off|axed?|rul\w+\s+out)\s+"
                          r"(?:(?:a|an|the|his|her|their|its|this|that|planned|scheduled|"
                          r"[\w’'-]+['’]s|[\w-]+)\s+){0,3}$", re.I)
-_PRESENT = re.compile(r"(?:visits|travels|flies|heads|arrives|lands|tours|returns)\b", re.I)
+_PRESENT = rx.compile(r"(?:visits|travels|flies|heads|arrives|lands|tours|returns)\b", re.I)
 
 
 def _weekday_after(ctx: Context, at: int) -> bool:
@@ -244,12 +245,12 @@ def _weekday_after(ctx: Context, at: int) -> bool:
                for t in ctx.timexes)
 
 
-_ANAPHOR = re.compile(r"^[\"“]?(?:The|This|That)\s+(?:visit|trip|tour)\b")
-_TOUR_STOP = re.compile(r"\b(?:first|second|third|last|final|latest|next)?\s*stop\s+(?:of|on)\s+$",
+_ANAPHOR = rx.compile(r"^[\"“]?(?:The|This|That)\s+(?:visit|trip|tour)\b")
+_TOUR_STOP = rx.compile(r"\b(?:first|second|third|last|final|latest|next)?\s*stop\s+(?:of|on)\s+$",
                         re.I)
-_TOUR_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:tour|trip|visit)\b")
-_ACCOMPANIED = re.compile(r"\baccompanied\s+", re.I)
-_HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\s+", re.I)
+_TOUR_OWNER = rx.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:tour|trip|visit)\b")
+_ACCOMPANIED = rx.compile(r"\baccompanied\s+", re.I)
+_HOSTED = rx.compile(r"\b(?:hosted|received|welcomed)\s+", re.I)
 
 
 def visit_claims(ctx: Context, state: EventState) -> list[Draft]:
@@ -330,8 +331,8 @@ def _accompanied_and_hosted(ctx: Context, state: EventState) -> list[Draft]:
     """"A accompanied B to P" (both went), "A hosted B in P" (B came)."""
     out: list[Draft] = []
     base = ctx.sentence.start
-    for rx, both in ((_ACCOMPANIED, True), (_HOSTED, False)):
-        for vm in rx.finditer(ctx.sentence.text):
+    for pattern, both in ((_ACCOMPANIED, True), (_HOSTED, False)):
+        for vm in pattern.finditer(ctx.sentence.text):
             v_start, v_end = base + vm.start(), base + vm.end()
             subs = subjects_before(ctx, state, v_start)
             objs = objects_after(ctx, v_end)

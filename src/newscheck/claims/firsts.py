@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import rx
 from .draft import Context, Draft, key
 from .eventbase import (
     EventState,
@@ -32,22 +33,22 @@ from .eventbase import (
 from .mentions import Mention
 
 _STOPWORD = r"(?:of|to|with|by|in|on|at|for|from|since|as|and|between|time|such|than)"
-_FIRST = re.compile(
+_FIRST = rx.compile(
     r"\b(?:(?P<det>the|his|her|their|its|a|[A-Z][\w’'\-]*['’]s)\s+)?first\s+"
     rf"(?P<mods>(?:such\s+)?(?:(?!{_STOPWORD}\b)[\w’'\-\"“”]+\s+){{0,3}}?)"
     r"(?P<noun>visit|trip|journey|tour|meeting|summit|talks|encounter|conversation|bilateral|"
     r"time)\b", re.I)
-_BETWEEN_THEM = re.compile(r"\bthe\s+first\s+(?:such\s+\w+\s+)?(?:meeting\s+|talks\s+)?"
+_BETWEEN_THEM = rx.compile(r"\bthe\s+first\s+(?:such\s+\w+\s+)?(?:meeting\s+|talks\s+)?"
                            r"between\s+them\b", re.I)
-_FIRST_TO = re.compile(r"\b(?:the|a)\s+first\s+(?P<who>(?:[\w-]+\s+){1,3}?)to\s+(?:hold|serve|"
+_FIRST_TO = rx.compile(r"\b(?:the|a)\s+first\s+(?P<who>(?:[\w-]+\s+){1,3}?)to\s+(?:hold|serve|"
                        r"become|lead|head|win|address|take|visit)\b", re.I)
-_NOT_FIRST = re.compile(r"\bfirst\s+(?:lady|half|quarter|round|deputy|vice|secretary|place|"
+_NOT_FIRST = rx.compile(r"\bfirst\s+(?:lady|half|quarter|round|deputy|vice|secretary|place|"
                         r"step|day|week|month|year|phase|stage|of\s+all|stop)\b", re.I)
-_TAIL = re.compile(r"[^,;.]*")
-_CUT = re.compile(r"\s+(?:on\s+the\s+sidelines|at\s+the|during|when|while|and\s+(?!South|North)"
+_TAIL = rx.compile(r"[^,;.]*")
+_CUT = rx.compile(r"\s+(?:on\s+the\s+sidelines|at\s+the|during|when|while|and\s+(?!South|North)"
                   r"[a-z]|(?:was|is|were|are|will|had|has)\s)")
-_PLAN_BEFORE = re.compile(r"\b(?:will|due\s+to|set\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
-_HEDGE_BEFORE = re.compile(r"\b(?:could|may|might|would|hopes?\s+to|expected\s+to|likely\s+to|"
+_PLAN_BEFORE = rx.compile(r"\b(?:will|due\s+to|set\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
+_HEDGE_BEFORE = rx.compile(r"\b(?:could|may|might|would|hopes?\s+to|expected\s+to|likely\s+to|"
                            r"not|never|n't|if|whether)\b", re.I)
 
 

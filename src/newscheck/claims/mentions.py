@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .. import rx
 from ..gazetteer import Gazetteer, Hit, Tokens
 from ..knowledge.offices import ABBREVIATED_TITLES, office_words
 from ..knowledge.usstates import NAMES
@@ -23,8 +24,8 @@ MentionKind = Literal["person", "office", "country"]
 
 _CAP = r"(?:[A-Z][a-z]*\.|[A-Z][\w’'\-]*[\w])"
 _PARTICLE = r"(?:(?:de|da|del|der|van|von|bin|al|el|le|la|di|du|dos|ter|ibn)[ \t]+)"
-NAME_RE = re.compile(_CAP + r"(?:[ \t]+" + _PARTICLE + r"*" + _CAP + r"){0,3}")
-_NAME_AT = re.compile(r"[ \t]+(" + NAME_RE.pattern + r")")
+NAME_RE = rx.compile(_CAP + r"(?:[ \t]+" + _PARTICLE + r"*" + _CAP + r"){0,3}")
+_NAME_AT = rx.compile(r"[ \t]+(" + NAME_RE.pattern + r")")
 # Words that are capitalised but never part of a person's name after a title.
 _STOP_WORDS = """
 The A An And But Or On In At Of For To From By With As After Before During Since Until While
@@ -37,23 +38,23 @@ Said Says Told Meanwhile However Also Last Next Earlier Later Today Yesterday To
 Emeritus Emerita
 """
 STOP = frozenset(_STOP_WORDS.split())
-_MODIFIER = re.compile(r"\b(former|ex|then|late|outgoing|incoming|future|next|would-be|new|"
+_MODIFIER = rx.compile(r"\b(former|ex|then|late|outgoing|incoming|future|next|would-be|new|"
                        r"current|acting|interim|deputy|vice|shadow|caretaker|designated)"
                        r"(?:\s+|\s*-\s*)$", re.I)
 _MOD_VALUE = {"former": "former", "ex": "former", "late": "former", "then": "then",
               "outgoing": None, "new": None, "current": None}
-_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(former|ex-|then-|late|new|current)\s*)?$", re.I)
-_OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
-_OF_OTHER = re.compile(r"[ \t]+(?:of|for|at|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-.]*"
+_POSSESSIVE_GAP = rx.compile(r"^['’]s\s+(?:(former|ex-|then-|late|new|current)\s*)?$", re.I)
+_OF_GAP = rx.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+_OF_OTHER = rx.compile(r"[ \t]+(?:of|for|at|to)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-.]*"
                        r"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|$))*[A-Z][\w’'\-.]*\w")
-_AFTER_COUNTERPART = re.compile(r"\bcounterpart,?[ \t]+(" + NAME_RE.pattern + r")")
-_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
-_AFTER_POSSESSIVE = re.compile(r"^['’]s?\b")
+_AFTER_COUNTERPART = rx.compile(r"\bcounterpart,?[ \t]+(" + NAME_RE.pattern + r")")
+_CAP_NEXT = rx.compile(r"[ \t]+[A-Z]")
+_AFTER_POSSESSIVE = rx.compile(r"^['’]s?\b")
 _UK = "Q145"
-_BARE_CHANCELLOR = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)\b[Cc]hancellor\b"
+_BARE_CHANCELLOR = rx.compile(r"(?<![Vv]ice )(?<![Vv]ice-)\b[Cc]hancellor\b"
                               r"(?! of the [Ee]xchequer)")
 # "Emperor Emeritus Akihito", "Pope Emeritus Benedict": a title held before, not now.
-_EMERITUS = re.compile(r"[ \t]+(?:emeritus|emerita)\b", re.I)
+_EMERITUS = rx.compile(r"[ \t]+(?:emeritus|emerita)\b", re.I)
 
 
 @dataclass(slots=True, eq=False)
@@ -93,9 +94,9 @@ class _Cover:
 
 
 # "Trump's secretary of state" at a sentence start: a one-word name that owns a title is a name
-_OWNER_TITLE = re.compile(r"['’]s[ \t]+(?:(?:former|then)[ \t-]+)?(?:[a-z]+[ \t]+)?(?:secretary|"
+_OWNER_TITLE = rx.compile(r"['’]s[ \t]+(?:(?:former|then)[ \t-]+)?(?:[a-z]+[ \t]+)?(?:secretary|"
                           r"minister|chancellor|premier|president|prime[ \t]+minister)\b", re.I)
-_PARTICLE_CAP = re.compile(r"^[a-z]{1,3}['’\-][A-Z]")   # "el-Sisi", "al-Assad", "d'Estaing"
+_PARTICLE_CAP = rx.compile(r"^[a-z]{1,3}['’\-][A-Z]")   # "el-Sisi", "al-Assad", "d'Estaing"
 
 
 def _is_capitalised(text: str, start: int, end: int) -> bool:
@@ -241,8 +242,8 @@ def _compose(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(ms) if i not in consumed]
 
 
-_ELECT = re.compile(r"(?:-|[ \t]+)(?:elect|designate|in-waiting)\b", re.I)
-_OWNER = re.compile(r"(?:^|[\s(\"“])([A-Z][\w\-.]*)(['’]s)?[ \t]+$")
+_ELECT = rx.compile(r"(?:-|[ \t]+)(?:elect|designate|in-waiting)\b", re.I)
+_OWNER = rx.compile(r"(?:^|[\s(\"“])([A-Z][\w\-.]*)(['’]s)?[ \t]+$")
 _NOT_OWNER = (STOP - {"Government", "Ministry", "Office", "Parliament", "Cabinet", "Party",
                      "Council", "Summit", "Group", "Emeritus", "Emerita"}) | {
     "Former", "Ex", "Then", "Late", "Outgoing", "Incoming", "Future", "Next", "New", "Current",
@@ -306,12 +307,12 @@ def _unlinked_people(text: str, ms: list[Mention], *, single: bool) -> list[Ment
     return found
 
 
-_BEFORE = re.compile(r"(" + NAME_RE.pattern + r"),\s+(?:who\s+(?:is|was|served as|has been|"
+_BEFORE = rx.compile(r"(" + NAME_RE.pattern + r"),\s+(?:who\s+(?:is|was|served as|has been|"
                      r"had been|became)\s+)?(?:(?:the|a|an|now)\s+)?(?:country's\s+|nation's\s+)?"
                      r"$")
 
 
-_WORD = re.compile(r"\S+")
+_WORD = rx.compile(r"\S+")
 
 
 def _add_name(found: list[Mention], taken: _Cover, start: int, name: str,
@@ -377,7 +378,7 @@ def _same(a: Mention, b: Mention) -> bool:
     return a.text == b.text
 
 
-_TITLED = re.compile(r"^(King|Queen|Emperor|Empress|President|Prime Minister|Chancellor)\s+")
+_TITLED = rx.compile(r"^(King|Queen|Emperor|Empress|President|Prime Minister|Chancellor)\s+")
 
 
 def _split_titles(text: str, ms: list[Mention]) -> list[Mention]:

@@ -17,6 +17,7 @@ import re
 from datetime import date
 from typing import Any
 
+from .. import rx
 from ..model import TimeAnchor
 from .changes import change_claims
 from .draft import (
@@ -32,22 +33,22 @@ from .draft import (
 from .mentions import Mention
 from .timex import Timex
 
-_BEFORE_OFFICE = re.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|had been|"
+_BEFORE_OFFICE = rx.compile(r"^,\s+(?:who\s+(?P<verb>is|was|served as|has been|had been|"
                             r"became|remains)\s+(?:also\s+|now\s+|then\s+)?)?"
                             r"(?:(?:the|a|an|now|also)\s+)?"
                             r"(?:(?:country|nation)['’]s\s+)?$")
 # "was elected/named/appointed X" is not here: an election or a nomination comes weeks before the
 # term starts ("Yoon was elected president in March 2022"; he took office in May), so the
 # sentence's date says nothing about the term.
-_PREDICATE = re.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as|remains|"
+_PREDICATE = rx.compile(r"^\s+(?P<verb>is|was|became|has been|had been|served as|remains|"
                         r"took office as)\s+"
                         r"(?:(?:the|a|an|now)\s+)?(?:(?:country|nation)['’]s\s+)?$")
 _PAST_VERBS = frozenset({"was", "served as", "had been"})
 # After the title, words that put the office in the past: "Moon Jae-in, president until 2022,"
 # ("until" → former) or "Kishida, the foreign minister at the time," ("at the time" → then-).
-_TITLE_UNTIL = re.compile(r"[ \t]+(?:(?:until|till|up to)\b|through[ \t]+(?:\w+[ \t]+){0,2}"
+_TITLE_UNTIL = rx.compile(r"[ \t]+(?:(?:until|till|up to)\b|through[ \t]+(?:\w+[ \t]+){0,2}"
                           r"\d{4}\b)", re.I)
-_TITLE_AT_THE_TIME = re.compile(r"[ \t]+(?:(?:at the time|at that time|back then|then|of the day)"
+_TITLE_AT_THE_TIME = rx.compile(r"[ \t]+(?:(?:at the time|at that time|back then|then|of the day)"
                                 r"\b|under[ \t]+(?:then-|former[ \t]+|the[ \t]+)?"
                                 r"(?:(?-i:[A-Z])|(?:then|former|late)\b))", re.I)
 # "became"/"took office as" without a time of the sentence: when is unknown, so "former".
@@ -57,13 +58,13 @@ _PRESENT_VERBS = frozenset({"is", "remains", "has been"})
 # The sentence narrates another time the patterns do not read: a year no timex took ("the
 # 2010s", "FY2015"), "as foreign minister", "when both were …". A title or counterpart checked
 # at the anchor may be the one of that time: no refutation (verify/).
-_YEARISH = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d)")
-_NARRATED = re.compile(r"(?:^|\W)(?:[Aa]s[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]+)?"
+_YEARISH = rx.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d)")
+_NARRATED = rx.compile(r"(?:^|\W)(?:[Aa]s[ \t]+(?:(?:the|a|an|his|her|their|its)[ \t]+)?"
                        r"(?:[A-Z][\w.]*['’]s[ \t]+|[A-Z]\w+[ \t]+)?(?:foreign|prime|finance|"
                        r"defen[cs]e|home|interior|justice|deputy|vice)?[ \t]*(?:minister|"
                        r"president|premier|chancellor|secretary|leader)s?\b|"
                        r"(?:when|while)\b[^.;]{0,60}\b(?:was|were)\b)", re.I)
-_OFFICE_THEN_PERSON = re.compile(r"^(?:[ \t]+|,[ \t]+)$")
+_OFFICE_THEN_PERSON = rx.compile(r"^(?:[ \t]+|,[ \t]+)$")
 
 
 def _anchor_date(ctx: Context) -> date | None:
@@ -129,9 +130,9 @@ def _role(ctx: Context, person: Mention, office: Mention, start: int, end: int,
     return Draft(kind, start, end, time, person, office, qualifiers=quals)
 
 
-_AFTER_UNDER = re.compile(r"\bunder[ \t]+(?:the[ \t]+)?$", re.I)
-_OWNER_GAP = re.compile(r"^['’]s[ \t]+$")
-_UNDER_GAP = re.compile(r"^[ \t]+under[ \t]+(?:(?:then-|then[ \t]+|former[ \t]+|the[ \t]+|"
+_AFTER_UNDER = rx.compile(r"\bunder[ \t]+(?:the[ \t]+)?$", re.I)
+_OWNER_GAP = rx.compile(r"^['’]s[ \t]+$")
+_UNDER_GAP = rx.compile(r"^[ \t]+under[ \t]+(?:(?:then-|then[ \t]+|former[ \t]+|the[ \t]+|"
                         r"late[ \t]+)*(?:President|Prime[ \t]+Minister|Premier|Chancellor)[ \t]+)?"
                         r"(?:(?:then-|then[ \t]+|former[ \t]+|the[ \t]+late[ \t]+)*)$")
 
@@ -158,7 +159,7 @@ def _under(ctx: Context, person: Mention, office: Mention) -> dict[str, Any]:
 
 # Right after the person, an aside saying the title was not (yet) held: "President X (a
 # candidate at the time)", "X, the presumptive nominee,", "X (president-elect)".
-_NOT_YET = re.compile(r"^\s*[(,]\s*(?:then\s+|still\s+|now\s+)?(?:(?:a|an|the)\s+)?[^()]{0,40}?"
+_NOT_YET = rx.compile(r"^\s*[(,]\s*(?:then\s+|still\s+|now\s+)?(?:(?:a|an|the)\s+)?[^()]{0,40}?"
                       r"\b(?:candidate|nominee|presumptive|[a-z]+-elect|elect)\b", re.I)
 
 
@@ -231,7 +232,7 @@ def _role_claims(ctx: Context) -> list[Draft]:
     return out
 
 
-_TRAILING_NOUN = re.compile(r"\s+(?:spokes\w*|advis\w*|aide|envoy|candidate|nominee|office|"
+_TRAILING_NOUN = rx.compile(r"\s+(?:spokes\w*|advis\w*|aide|envoy|candidate|nominee|office|"
                             r"ministry|residence|counterpart|deputy|press|chief of staff)\b",
                             re.I)
 
@@ -247,10 +248,10 @@ def _comma_ok(ctx: Context, office: Mention, person: Mention) -> bool:
         person.end:person.end + 5].startswith(" and "))
 
 
-_COUNTERPART = re.compile(r"\bcounterpart\b(?!s)", re.I)
-_POSS = re.compile(r"(?:\b(?:his|her|their|its)\s+|['’]s\s+)(?:(?:former|then-)\s*)?$", re.I)
-_Q_BEFORE = re.compile(r"^,\s+$")
-_PRONOUN_START = re.compile(r"^[\"“]?(?:He|She)\b")
+_COUNTERPART = rx.compile(r"\bcounterpart\b(?!s)", re.I)
+_POSS = rx.compile(r"(?:\b(?:his|her|their|its)\s+|['’]s\s+)(?:(?:former|then-)\s*)?$", re.I)
+_Q_BEFORE = rx.compile(r"^,\s+$")
+_PRONOUN_START = rx.compile(r"^[\"“]?(?:He|She)\b")
 
 
 def counterpart_claims(ctx: Context) -> list[Draft]:
@@ -322,13 +323,13 @@ def _reference_person(ctx: Context, q: Mention, before: int) -> Mention | None:
 # "Yoon, a former prosecutor general," / "Ban, a career diplomat, earlier served as ambassador to
 # Austria." — a past title the gazetteer does not know. The office stays unlinked (no id, no
 # kind), so such a claim can be supported by a KB office of the same name but never refuted.
-_GENERIC_FORMER = re.compile(
+_GENERIC_FORMER = rx.compile(
     r",[ \t]+(?:(?:a|an|the)[ \t]+former|(?:[^,.;]{1,40},[ \t]+)?(?:who[ \t]+)?"
     r"(?:earlier|previously|once|had[ \t]+)?[ \t]*served[ \t]+as)[ \t]+"
     r"(?:(?:a|an|the)[ \t]+)?(?P<title>[A-Za-z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5}?)"
     r"(?=[ \t]*(?:[,.;]|$|[ \t]who\b|[ \t]and\b|[ \t]under\b|[ \t]until\b|[ \t]from\b|"
     r"[ \t]in[ \t]+\d))")
-_TITLE_HEAD = re.compile(r"\b(?:minister|secretary|ambassador|envoy|governor|mayor|general|"
+_TITLE_HEAD = rx.compile(r"\b(?:minister|secretary|ambassador|envoy|governor|mayor|general|"
                          r"president|chairman|chair|chief|director|negotiator|commissioner|"
                          r"spokes\w+|head|leader|speaker|senator|representative|premier|"
                          r"chancellor|judge|justice|prosecutor|attorney|diplomat|adviser|"

@@ -13,8 +13,9 @@ linear in the length of the article.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
+
+from .. import rx
 
 
 class Sentence(NamedTuple):
@@ -37,9 +38,9 @@ however meanwhile after before when while during some many most both officials
 SENTENCE_STARTERS = frozenset(_STARTERS.split())
 MAX_SENTENCE_CHARS = 1000
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")
-_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\w+)")
+_END = rx.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$")
+_WORD_BEFORE = rx.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")
+_NEXT_WORD = rx.compile(r"\s*[\"'“‘(\[]*(\w+)")
 
 
 def _is_boundary(line: str, dot_start: int, dot_end: int) -> bool:

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from .. import rx
 from ..model import TimeAnchor
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -33,7 +34,7 @@ _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_PREP_BEFORE = re.compile(r"\b(?P<prep>on|in|since|from|until|till|by|before|after|during|of|"
+_PREP_BEFORE = rx.compile(r"\b(?P<prep>on|in|since|from|until|till|by|before|after|during|of|"
                           r"early|late|mid|throughout|around|circa|spring|summer|autumn|fall|"
                           r"winter)[ \t-]+$", re.I)
 _REL_PREPS = frozenset({"on", "since", "until", "by", "before", "after"})
@@ -42,24 +43,24 @@ _REL_PREPS = frozenset({"on", "since", "until", "by", "before", "after"})
 # No pattern starts with an optional group: the preposition before a match ("on", "in", "since")
 # is read from the few chars before it, which keeps the scan fast.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until)\s+"
+    ("range", rx.compile(r"\b(?i:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until)\s+"
                          r"(?P<y2>(?:19|20)\d{2})\b")),
     # "in 2015-16", "the 2015–2016 season": a span of two years
-    ("span", re.compile(r"\b(?:the\s+)?(?P<y1>(?:19|20)\d{2})[-–](?P<y2>(?:19|20)?\d{2})\b"
+    ("span", rx.compile(r"\b(?:the\s+)?(?P<y1>(?:19|20)\d{2})[-–](?P<y2>(?:19|20)?\d{2})\b"
                         r"(?!-\d)")),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(r"\b(?=[JFMASONDTW])" + _WD + _MON + r"\s+" + _DAY + r"(?:,\s*|\s+)"
+    ("iso", rx.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", rx.compile(r"\b(?=[JFMASONDTW])" + _WD + _MON + r"\s+" + _DAY + r"(?:,\s*|\s+)"
                        + _YEAR + r"\b")),
-    ("dmy", re.compile(r"\b(?=\d|[MTWFS])" + _WD + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+"
+    ("dmy", rx.compile(r"\b(?=\d|[MTWFS])" + _WD + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+"
                        + _YEAR + r"\b")),
-    ("md", re.compile(r"\b(?=[JFMASONDTW])" + _WD + _MON + r"\s+" + _DAY + r"\b(?!,?\s*\d)")),
-    ("dm", re.compile(r"\b(?=\d|[MTWFS])" + _WD + _DAY + r"\s+(?:of\s+)?" + _MON
+    ("md", rx.compile(r"\b(?=[JFMASONDTW])" + _WD + _MON + r"\s+" + _DAY + r"\b(?!,?\s*\d)")),
+    ("dm", rx.compile(r"\b(?=\d|[MTWFS])" + _WD + _DAY + r"\s+(?:of\s+)?" + _MON
                       + r"\b(?!,?\s*\d)")),
-    ("my", re.compile(r"\b(?=[JFMASOND])" + _MON + r",?\s+" + _YEAR + r"\b")),
-    ("y", re.compile(r"\b(?:the\s+(?:year\s+)?)?" + _YEAR + r"\b(?!-\d)")),
+    ("my", rx.compile(r"\b(?=[JFMASOND])" + _MON + r",?\s+" + _YEAR + r"\b")),
+    ("y", rx.compile(r"\b(?:the\s+(?:year\s+)?)?" + _YEAR + r"\b(?!-\d)")),
 ]
 # Run on the lower-cased text.
-_REL = re.compile(r"\b(?=[ytlneomwfsadt0-9])(?P<rel>yesterday|today|tonight"
+_REL = rx.compile(r"\b(?=[ytlneomwfsadt0-9])(?P<rel>yesterday|today|tonight"
                   r"|this (?:morning|afternoon|evening)"
                   r"|(?:earlier |later )?(?:this|last|next) (?:week|month|year)"
                   r"|(?:last |this |next )?(?:monday|tuesday|wednesday|thursday|friday"
@@ -231,8 +232,8 @@ def find_timexes(text: str, offset: int, anchor: date) -> list[Timex]:
     return out
 
 
-_DIGIT = re.compile(r"\d")
-_HAS_WORD = re.compile(r"\b(?:yesterday|today|tonight|this|last|next|ago|previous|day before|"
+_DIGIT = rx.compile(r"\d")
+_HAS_WORD = rx.compile(r"\b(?:yesterday|today|tonight|this|last|next|ago|previous|day before|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 

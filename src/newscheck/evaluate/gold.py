@@ -16,13 +16,14 @@ no knowledge base is imported here (docs/gold-set.md).
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .. import rx
 
 if TYPE_CHECKING:
     from ..model import Claim
@@ -45,8 +46,8 @@ OFFICE_WORDS: frozenset[str] = frozenset({
 _STOP: frozenset[str] = frozenset({"of", "the", "for", "and", "s", "a", "an", "to", "then",
                                    "former", "minister", "ministers", "secretary", "mr", "ms",
                                    "mrs", "dr"})
-_PUNCT = re.compile(r"[^\w\s-]|_")
-_SPACE = re.compile(r"\s+")
+_PUNCT = rx.compile(r"[^\w\s-]|_")
+_SPACE = rx.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

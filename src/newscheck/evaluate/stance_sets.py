@@ -16,18 +16,18 @@ Pure module: reads files, loads no model.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from .. import rx
 from ..errors import InputNotFound, MalformedInput
 from ..model import VerdictLabel
 from ..stance.base import StanceLabel
 
 VERDICTS: tuple[VerdictLabel, ...] = ("supported", "refuted", "not_enough_evidence")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
+_SENTENCE_END = rx.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
 
 
 @dataclass(frozen=True)

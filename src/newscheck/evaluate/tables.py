@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from .. import rx
+
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 DAY_TABLES = ("officeholders-japan", "officeholders-south-korea")
 WORLD_LEADERS = "world-leaders-2021/data/wikidata.csv"
@@ -35,11 +37,11 @@ FALSE_MARGIN = 30
 STARTER_KINDS = frozenset({"head_of_government", "head_of_state", "foreign_minister"})
 STARTER_COUNTRIES = frozenset({"Q17", "Q884"})
 STARTER_FROM = date(2000, 1, 1)   # the starter pack records every term from 2000 on
-_SKIP = re.compile(r"\b(deputy|vice|acting|ambassador|first lady|secretary|speaker|chief|"
+_SKIP = rx.compile(r"\b(deputy|vice|acting|ambassador|first lady|secretary|speaker|chief|"
                    r"assistant|assisting|state)\b",
                    re.IGNORECASE)
-_WL = re.compile(r"^(president|prime minister) of (?:the )?(.+)$", re.IGNORECASE)
-_FOREIGN = re.compile(r"^minister (of|for) foreign affairs$", re.IGNORECASE)
+_WL = rx.compile(r"^(president|prime minister) of (?:the )?(.+)$", re.IGNORECASE)
+_FOREIGN = rx.compile(r"^minister (of|for) foreign affairs$", re.IGNORECASE)
 _SUBJECTS = ("the talks would continue", "the government would respond calmly",
              "the two sides had agreed to keep in close contact", "the plan would go ahead")
 

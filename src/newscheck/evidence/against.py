@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from ..claims.sentences import split_sentences
 from ..model import Article, Claim, Evidence, TimeAnchor, Verdict
 from .align import Judgement, SourceSet, judge
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ..stance import StanceModel
 
 MIN_STATEMENT_WORDS = 4
-_NOT_A_STATEMENT = re.compile(r"\?[\"”’']?$|^(?:read more|subscribe|sign up|share|advertisement)"
+_NOT_A_STATEMENT = rx.compile(r"\?[\"”’']?$|^(?:read more|subscribe|sign up|share|advertisement)"
                               r"\b", re.I)
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import rx
+
 STOPWORDS = frozenset("""
 a an the and or but if then than that this these those there here of in on at to for from by
 with without about as into onto over under after before during while since until up down out off
@@ -97,24 +99,24 @@ ANTONYMS = [("rise", "fall"), ("win", "lose"), ("won", "lost"), ("higher", "lowe
 _TITLE_CANON = {"chairwoman": "chairman", "chair": "chairman", "spokeswoman": "spokesman",
                 "spokesperson": "spokesman", "ceo": "executive", "congresswoman": "congressman",
                 "minister's": "minister"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*%?")
-_NUM = re.compile(
+_WORD = rx.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*%?")
+_NUM = rx.compile(
     r"(?P<cur>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[mkb])\b)?"
     r"\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b)?", re.I)
-_WNUM = re.compile(r"\b(?P<w>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
+_WNUM = rx.compile(r"\b(?P<w>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
                    r")\b(?:\s(?P<scale>thousand|million|billion|trillion)\b)?"
                    r"(?:\s(?P<pct>percent|per cent)\b)?", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAMES = "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True))
-_MONTH_DAY = re.compile(     # capitalised only: "may 5" is a hedge and a number
+_MONTH_DAY = rx.compile(     # capitalised only: "may 5" is a hedge and a number
     r"\b(?P<m1>" + _MONTH_NAMES + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH_NAMES + r")\b")
-_MONTH = re.compile(r"\b(" + "|".join(m.title() for m in MONTHS if len(m) > 3 or m == "may")
+_MONTH = rx.compile(r"\b(" + "|".join(m.title() for m in MONTHS if len(m) > 3 or m == "may")
                     + r")\b")
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_QUOTE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,}?)[\"“”»]")
-_CAP_SEQ = re.compile(r"(?:[A-Z][\w'’\-.&]*|\d+)(?:\s+(?:of|the|for|and|de|du|von|van|al|la|&)?"
+_WEEKDAY = rx.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_QUOTE = rx.compile(r"[\"“”„«]([^\"“”„«»]{8,}?)[\"“”»]")
+_CAP_SEQ = rx.compile(r"(?:[A-Z][\w'’\-.&]*|\d+)(?:\s+(?:of|the|for|and|de|du|von|van|al|la|&)?"
                       r"\s*[A-Z][\w'’\-.&]*)*")
 
 

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
+from .. import rx
 from ..knowledge.offices import OfficeWord, office_words
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..model import Entity
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+_TOKEN = rx.compile(r"\w+", re.UNICODE)
 # Shortest KB name kept: two-letter aliases ("Li") match inside too much text to be worth it.
 MIN_NAME_CHARS = 3
 # Most (article tokens × longest key in tokens) answered by n-gram look-ups before the automaton.

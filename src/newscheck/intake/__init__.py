@@ -144,6 +144,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     if declared == "html" or (declared is None and looks_like_html(content)):
         from .html import extract_html
 
+        _import_html_libraries()
         page = extract_html(content, clean=clean)
         article = Article(text=PARAGRAPH_SEPARATOR.join(page.kept), title=page.title,
                           published=page.published, author=page.author, source=label,
@@ -163,3 +164,16 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
         article.published_basis = "page"
     article.warnings = warnings
     return article
+
+
+def _import_html_libraries() -> None:
+    """trafilatura and htmldate, imported (once per process) with their regular expressions
+    served from newscheck's compiled-regex cache (:func:`newscheck.rx.library_import`)."""
+    import sys
+
+    if "trafilatura" not in sys.modules or "htmldate" not in sys.modules:
+        from .. import rx
+
+        with rx.library_import():
+            import htmldate  # noqa: F401
+            import trafilatura  # noqa: F401

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from .. import rx
+
 Verdict = Literal["keep", "debris", "credit"]
 
 # Lines longer than this are prose, whatever words they contain (most rules apply to short lines).
@@ -42,25 +44,25 @@ TAIL_LINES = 3
 TITLE_WINDOW = 3
 
 _I = re.IGNORECASE
-_WORD = re.compile(r"\w+")
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s+")
+_WORD = rx.compile(r"\w+")
+_BULLET = rx.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s+")
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), _I)
+    return rx.compile("|".join(f"(?:{a})" for a in alternatives), _I)
 
 
 # --- debris -------------------------------------------------------------------------------------
 _SHARE_WORDS = (r"share|shares|sharing|tweet|email|e-mail|mail|print|copy|copy link|link|"
                 r"whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|messenger|telegram|"
                 r"flipboard|pocket|sms|save|bookmark|comments?|share on \w+|share via \w+")
-_SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s|•·,/:]*)+$", _I)
+_SHARE_BAR = rx.compile(rf"^(?:(?:{_SHARE_WORDS})[\s|•·,/:]*)+$", _I)
 _SHARE = _rx(r"^(?:click to )?share (?:this|the|our)?\s*(?:article|story|page|post|video|"
              r"gallery|link|on|via|to|with)\b.{0,60}$",
              r"^share this\W*$",
              r"^(?:like|liked|love|enjoy|enjoyed) this (?:story|article|post|page)\b.{0,80}$",
              r"^if you (?:enjoyed|liked|value|appreciate|found) (?:this|our)\b")
-_NAV = re.compile(
+_NAV = rx.compile(
     r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|search|footer|article|menu)|"
     r"jump to (?:navigation|content|search|main content)|back to top|go to top|main menu|menu|"
     r"home|homepage|search|sign in|sign out|log in|log out|login|register|my account|"
@@ -75,11 +77,11 @@ _NAV = re.compile(
     r"order reprints|reprints|print article|by|thank you|thanks|sorry|"
     r"thanks for (?:signing up|subscribing|reading)|you're all set|please try again(?: later)?)"
     r"\W*$", _I)
-_COOKIE = re.compile(r"\bcookies?\b", _I)
+_COOKIE = rx.compile(r"\bcookies?\b", _I)
 _COOKIE_CONTEXT = _rx(r"\bwe use\b", r"\b(?:this|our) (?:web)?site\b", r"\baccept", r"\bconsent\b",
                       r"\bby continuing\b", r"\bcookie (?:policy|settings|preferences|notice)\b",
                       r"\bmanage\b", r"\bprivacy (?:policy|settings)\b", r"\bbrowsing\b")
-_CONSENT_BUTTON = re.compile(r"^(?:accept|accept all|accept cookies|reject|reject all|"
+_CONSENT_BUTTON = rx.compile(r"^(?:accept|accept all|accept cookies|reject|reject all|"
                              r"manage (?:preferences|cookies|settings|options)|got it|i agree|"
                              r"agree|allow (?:all )?cookies|ok,? i understand)\W*$", _I)
 _NEWSLETTER = _rx(
@@ -89,7 +91,7 @@ _NEWSLETTER = _rx(
     r"\b(?:delivered|straight|direct(?:ly)?|right)\b.{0,20}\b(?:to|in|into) your inbox\b",
     r"\bget (?:the |our )?(?:latest|best|top|day's|morning|evening|weekly|daily)\b.{0,60}"
     r"\b(?:inbox|newsletter)\b")
-_NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b", _I)
+_NEWSLETTER_WORD = rx.compile(r"\bnewsletters?\b", _I)
 _HEADING_WORDS = (
     r"related|related (?:articles?|stories|story|content|coverage|topics|links|posts?|reading|"
     r"news|videos?|items|searches)|latest|latest (?:articles|news|stories|headlines|videos|"
@@ -104,8 +106,8 @@ _HEADING_WORDS = (
     r"recommended videos?|sponsored stories|promoted stories|from our partners|"
     r"related posts?|other stories|more headlines|keep reading|popular on [\w .]{1,30}|"
     r"more (?:videos|from the web)|most read in [\w ]{1,30}")
-_HEADING = re.compile(rf"^(?:{_HEADING_WORDS})\s*[:.…|>»–—-]*\s*$", _I)
-_PROMO = re.compile(
+_HEADING = rx.compile(rf"^(?:{_HEADING_WORDS})\s*[:.…|>»–—-]*\s*$", _I)
+_PROMO = rx.compile(
     r"^\[?\s*(?:related|related (?:article|story|post|content|coverage|reading|link)|read more|"
     r"read next|read also|also read|see more|see also|more|also|watch|watch now|listen|"
     r"recommended|don'?t miss|must read|trending|click here|related post|more from [\w ]{1,30}|"
@@ -118,10 +120,10 @@ _ALSO_ON = _rx(r"^also on [\w-]+\.\w{2,}\b", r"\bclick here\b",
               r"\ban error (?:has )?occurred\b|\berror processing your\b",
               r"\byour inbox\b", r"^(?:post|add|leave|write|view|show|read) (?:a |the )?"
               r"comments?\b")
-_TEASER_TAG = re.compile(r"\[[A-Z][A-Z ]{2,20}\]\s*\|?\s*$")
-_AGO = re.compile(r"^(?:\d+|a|an|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|"
+_TEASER_TAG = rx.compile(r"\[[A-Z][A-Z ]{2,20}\]\s*\|?\s*$")
+_AGO = rx.compile(r"^(?:\d+|a|an|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|"
                   r"weeks?|wks?|months?|years?)\s+ago\W*$", _I)
-_WHEN_WORD = re.compile(r"^(?:just now|yesterday|today|updated|published|posted)\W*$", _I)
+_WHEN_WORD = rx.compile(r"^(?:just now|yesterday|today|updated|published|posted)\W*$", _I)
 _READING_TIME = _rx(r"^(?:reading time|read time)\b", r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)"
                     r"(?:\s+(?:read|reading|de leitura|de lecture|lesezeit|de lectura))?\W*$",
                     r"^(?:tempo de leitura|temps de lecture|lesezeit|tiempo de lectura)\b")
@@ -133,11 +135,11 @@ _META_LINE = _rx(r"^(?:\d+\s*)?(?:comments?|comentários?|comentarios?|kommentar
                  r"^(?:tags?|topics?|categories|filed under|posted in|tagged(?: with)?|keywords|"
                  r"more about|explore more on these topics)\s*:",
                  r"^categorias?\W*$")
-_TAGS_ANYWHERE = re.compile(r"(?:^|[|·•–—-]\s*)(?:tags|categor(?:y|ies|ia|ias))\s*:", _I)
-_COPYRIGHT_START = re.compile(r"^(?:©|ⓒ|\(c\)\s|copyright\b)", _I)
-_STAMP_INSIDE = re.compile(r"(?:^|[|·•–—-]\s*)(?:updated|published|posted|publicado|atualizado|"
+_TAGS_ANYWHERE = rx.compile(r"(?:^|[|·•–—-]\s*)(?:tags|categor(?:y|ies|ia|ias))\s*:", _I)
+_COPYRIGHT_START = rx.compile(r"^(?:©|ⓒ|\(c\)\s|copyright\b)", _I)
+_STAMP_INSIDE = rx.compile(r"(?:^|[|·•–—-]\s*)(?:updated|published|posted|publicado|atualizado|"
                            r"publicado por)\b", _I)
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = rx.compile(r"[^\W\d_]")
 _FOLLOW = _rx(r"^follow (?:us|me|him|her|them|[\w'’ .@&-]{1,50}?)\b.{0,80}"
               r"(?:twitter|facebook|instagram|youtube|tiktok|linkedin|threads|bluesky|mastodon|"
               r"@\w|https?://|www\.)",
@@ -158,18 +160,18 @@ _BOILERPLATE = _rx(r"for your personal,? non-?commercial use only",
 _CREDIT_FIRST = ("image", "images", "photo", "photos", "picture", "video", "media", "img", "pic",
                  "foto", "graphic")
 _CREDIT_SECOND = ("source", "caption", "credit", "credits", "copyright", "courtesy")
-_CREDIT_ALONE = re.compile(r"^(?:image|photo|picture|caption|media caption|image caption|"
+_CREDIT_ALONE = rx.compile(r"^(?:image|photo|picture|caption|media caption|image caption|"
                            r"image copyright|photo credit|getty images|getty|reuters|afp|"
                            r"ap|ap photo|shutterstock|alamy|epa|pa media|istock)\W*$", _I)
-_CREDIT_PREFIX = re.compile(
+_CREDIT_PREFIX = rx.compile(
     r"^\(?(?:photo|photos|photograph|photographs|picture|pictures|pic|image|images|illustration|"
     r"graphic|video|footage|foto|fotos|bild|lead image|top image|main image|header image|"
     r"featured image|cover image|credit|credits|courtesy|source)"
     r"(?:\s+(?:credit|credits|by|courtesy(?: of)?|source))?\s*[:|/©]\s*\S", _I)
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = rx.compile(
     r"\((?:[^()]*\b(?:photo|foto)\b[^()]*|\s*(?:photos?|image|picture|credit|source|"
     r"illustration)s?\s*:[^()]*)\)\W*$", _I)
-_AGENCY = re.compile(
+_AGENCY = rx.compile(
     r"\b(?:getty images|getty|shutterstock|alamy|istock(?:photo)?|ap photo|afp via getty images|"
     r"pa media|pa wire|pa images|epa-efe|epa|reuters|afp|associated press|bloomberg via getty "
     r"images|anadolu(?: agency)?|xinhua|sipa(?: usa)?|rex features|rex|wireimage|filmmagic|"
@@ -179,7 +181,7 @@ _AGENCY_FIRST = frozenset({"getty", "shutterstock", "alamy", "istock", "istockph
                            "pa", "epa", "reuters", "associated", "bloomberg", "anadolu", "xinhua",
                            "sipa", "rex", "wireimage", "filmmagic", "picture", "imago", "dpa",
                            "ansa"})
-_SLASH_AGENCY = re.compile(r"/\s*(?:reuters|ap|afp|getty|epa|bloomberg|xinhua|anadolu|"
+_SLASH_AGENCY = rx.compile(r"/\s*(?:reuters|ap|afp|getty|epa|bloomberg|xinhua|anadolu|"
                            r"ap images|pool|file)\b", _I)
 _CONTRIBUTORS = _rx(
     r"^\(?\s*(?:additional |with additional |with )?(?:reporting|writing|editing|research|"
@@ -199,7 +201,7 @@ _FOLLOW_GATE = (("follow ", "like us on", "find us on", "e-mail", "email", "cont
                  "write to", "message", "have a "),
                 ("be reached at", "be contacted at", "be emailed at"))
 _NEWSLETTER_GATE = ((), ("sign", "subscrib", "register", "newsletter", "briefing", "inbox"))
-_DIGIT = re.compile(r"\d")
+_DIGIT = rx.compile(r"\d")
 
 
 def _gated(gate: tuple[tuple[str, ...], tuple[str, ...]], low: str) -> bool:
@@ -271,15 +273,15 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _WEEKDAYS = (r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|"
              r"sat(?:urday)?|sun(?:day)?|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
              r"sexta-feira|sábado|domingo")
-_DATE_TOKEN = re.compile(
+_DATE_TOKEN = rx.compile(
     rf"\b(?:{_MONTHS}|{_WEEKDAYS})\b\.?|\b\d{{1,4}}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b[ap]\.?m\.?\b|\b(?:gmt|bst|utc|est|edt|cst|cdt|"
     r"mst|mdt|pst|pdt|cet|cest|eet|eest|ist|jst|kst|aest|aedt|amt|brt|hkt|sgt|z)\b|"
     r"\b(?:at|on|of|de|às|à|um|le|am|the|et|updated|published|posted|last|first|modified|"
     r"publicado|atualizado|em|el|du|und|and|hours?|ago)\b|[,|/:().·•–—-]", _I)
-_HAS_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}\b|"
+_HAS_DATE = rx.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}\b|"
                        rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\b|\b\d{{1,2}}:\d{{2}}\b", _I)
-_TRAILING_BYLINE = re.compile(r"\bby\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
+_TRAILING_BYLINE = rx.compile(r"\bby\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 
 
 def is_date_line(line: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
+
 # (signature, offset, name). Checked in order; the name appears in the error message.
 _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
@@ -49,9 +51,9 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-_XML_DECL = re.compile(r"<\?xml[^>]*>", re.IGNORECASE)
-_SVG_DOCTYPE = re.compile(r"<!doctype\s+svg[^>]*>", re.IGNORECASE)
-_SVG_ROOT = re.compile(r"<svg[\s>]", re.IGNORECASE)
+_XML_DECL = rx.compile(r"<\?xml[^>]*>", re.IGNORECASE)
+_SVG_DOCTYPE = rx.compile(r"<!doctype\s+svg[^>]*>", re.IGNORECASE)
+_SVG_ROOT = rx.compile(r"<svg[\s>]", re.IGNORECASE)
 
 
 def _skip_comments(text: str, pos: int) -> int:
@@ -92,9 +94,9 @@ def has_nul_bytes(data: bytes) -> bool:
 # Tags whose presence near the start marks a document as HTML. One structural tag is enough
 # (<html>, <head>, <body>, a doctype); otherwise several ordinary tags must appear, so that a
 # pasted text mentioning "<p>" once stays text.
-_STRUCTURAL = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html",
+_STRUCTURAL = rx.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html",
                          re.IGNORECASE)
-_ORDINARY = re.compile(r"</?(?:p|div|span|a|article|section|main|header|footer|nav|meta|title|br|"
+_ORDINARY = rx.compile(r"</?(?:p|div|span|a|article|section|main|header|footer|nav|meta|title|br|"
                        r"script|style|link|h[1-6]|ul|ol|li|table|tr|td|img|figure|figcaption|em|"
                        r"strong|b|i|blockquote)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 ORDINARY_TAGS_FOR_HTML = 3

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .. import rx
 from ..errors import NoArticleText
 from .debris import sort_lines
 from .decode import normalise
@@ -56,7 +57,7 @@ FALLBACK_MODE = Mode()
 MAX_CAPTION_CHARS = 400
 # The first <h1> elements are headline candidates (several: a site logo is sometimes an <h1>).
 MAX_HEADLINES = 3
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 for _name in ("trafilatura", "htmldate", "courlan"):
     # library warnings ("discarding data") would reach stderr through logging's last resort
     logging.getLogger(_name).addHandler(logging.NullHandler())

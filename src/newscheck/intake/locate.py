@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import rx
 from ..errors import InputNotFound
 
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-_FILE_NAME = re.compile(r"^[^\s<>\"|*?]+\.[A-Za-z][A-Za-z0-9]{0,6}$")
+_URL = rx.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_FILE_NAME = rx.compile(r"^[^\s<>\"|*?]+\.[A-Za-z][A-Za-z0-9]{0,6}$")
 _PATH_START = ("/", "./", "../", "~/", ".\\", "..\\")
 MAX_PATH_CHARS = 4096
 

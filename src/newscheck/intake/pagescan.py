@@ -21,13 +21,13 @@ originals.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .. import rx
 from .decode import normalise
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
@@ -45,7 +45,7 @@ JSON_SCRIPT_TYPES = ("application/ld+json", "application/settings+json")
 # ``<h1>``'s text, which end at _VALUE_END.
 _START, _END = "\ufdd0", "\ufdd1"
 _JSON, _CAPTION, _HEADLINE, _VALUE_END = "\ufdd2", "\ufdd4", "\ufdd5", "\ufdd3"
-_LEAF = re.compile(f"{_START}([^{_START}{_END}]*){_END}")
+_LEAF = rx.compile(f"{_START}([^{_START}{_END}]*){_END}")
 # A figure's captions: its <figcaption>s, and elements whose class names a caption or credit
 # (not inside a <figcaption>).
 _FIGURE_CAPTIONS = (".//figcaption | .//*[contains(@class, 'caption') or "
@@ -180,8 +180,8 @@ def head_only(tree: Any) -> Iterator[Any]:
 
 # Each JSON string, or one run of white space outside strings: trafilatura's JSON_MINIFY with
 # runs and its string loop unrolled (the same result in fewer matches, ~3x faster).
-_JSON_TOKENS = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|\s+')
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_JSON_TOKENS = rx.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|\s+')
+_SURROGATES = rx.compile("[\ud800-\udfff]")
 
 
 def meta_json(texts: list[str], metadata: Any) -> Any:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .. import rx
 from ..errors import NoArticleText
 from .debris import classify, is_date_line, sort_lines
 
@@ -29,8 +30,8 @@ MENU_WORDS = 3
 # Bylines and date lines are only looked for among the first lines after the title.
 HEADER_LINES = 6
 
-_WORD = re.compile(r"\w+")
-_BYLINE = re.compile(
+_WORD = rx.compile(r"\w+")
+_BYLINE = rx.compile(
     r"^by\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|der|la|le|bin|"
     r"al|and|&|,)){0,8})\s*(?:[,|–—-]\s*(?P<rest>.{0,80}))?$", re.IGNORECASE)
 _MONTH_NUMBERS = {m: i for i, names in enumerate((
@@ -39,12 +40,12 @@ _MONTH_NUMBERS = {m: i for i, names in enumerate((
     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for m in names}
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    rx.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    rx.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>(?:19|20)\d\d)\b"),
+    rx.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
 )
-_PUBLISHED_PREFIX = re.compile(r"^(?:published|posted|first published|date)\b", re.IGNORECASE)
-_UPDATED_PREFIX = re.compile(r"^(?:updated|last updated|modified|last modified)\b",
+_PUBLISHED_PREFIX = rx.compile(r"^(?:published|posted|first published|date)\b", re.IGNORECASE)
+_UPDATED_PREFIX = rx.compile(r"^(?:updated|last updated|modified|last modified)\b",
                              re.IGNORECASE)
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import rx
 from ..errors import ImportFailed
 from .usstates import NAMES as STATE_NAMES
 from .writer import Record, Stmt
@@ -49,8 +50,8 @@ LEADERSHIP = ("Speaker of the House", "House Majority Leader", "House Minority L
               "House Majority Whip", "House Minority Whip", "Senate Majority Leader",
               "Senate Minority Leader", "Senate Majority Whip", "Senate Minority Whip",
               "President Pro Tempore of the Senate")
-_QID = re.compile(r"^Q\d+$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QID = rx.compile(r"^Q\d+$")
+_DATE = rx.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def looks_like_congress(head: bytes) -> bool:

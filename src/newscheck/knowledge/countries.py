@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from .. import rx
 
 __all__ = ["COUNTRIES", "Country", "all_countries", "country", "country_by_name", "normalize"]
 
@@ -36,9 +37,9 @@ class Country:
         return (self.name, *self.short_forms, *self.demonyms)
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
-_APOSTROPHE_RE = re.compile(r"['’`.]")
-_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+_POSSESSIVE_RE = rx.compile(r"['’]s\b")
+_APOSTROPHE_RE = rx.compile(r"['’`.]")
+_NON_WORD_RE = rx.compile(r"[^0-9a-z]+")
 
 
 def normalize(text: str) -> str:

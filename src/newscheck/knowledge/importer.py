@@ -11,7 +11,6 @@ import contextlib
 import gc
 import gzip
 import os
-import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from .. import rx
 from ..errors import ImportFailed, KnowledgeBaseBusy
 from . import congress, schema, tables
 from .kblock import import_lock
@@ -28,7 +28,7 @@ from .stream import open_stream
 from .wikidata import NEEDLES, BadRecord, line_id, parse_line, to_record, unframe
 from .writer import Writer
 
-_DUMP_DATE = re.compile(r"(?<!\d)(20\d{2})-?(\d{2})-?(\d{2})(?!\d)")
+_DUMP_DATE = rx.compile(r"(?<!\d)(20\d{2})-?(\d{2})-?(\d{2})(?!\d)")
 _LINE_STARTS = frozenset({b"{", b"[", b"]", b"", b" ", b"\t", b"\r"})
 _ENDS = (b"}", b"},", b"}\r", b"},\r", b"} ", b"}, ")   # how every entity line ends
 _FRAMES = frozenset({b"", b"[", b"]"})                   # the other lines a dump may hold

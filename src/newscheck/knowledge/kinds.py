@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .. import rx
+
 OFFICE_KINDS: tuple[str, ...] = (
     "head_of_state", "head_of_government", "foreign_minister", "finance_minister",
     "defence_minister", "interior_minister", "justice_minister", "deputy_head_of_government",
@@ -38,53 +40,53 @@ _F = re.IGNORECASE
 US = "Q30"
 # Order matters: the first matching pattern wins.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:vice|deputy|first deputy|alternate)[- ](?:prime minister|premier"
+    (rx.compile(r"\b(?:vice|deputy|first deputy|alternate)[- ](?:prime minister|premier"
                 r"|chancellor)\b",
                 _F), "deputy_head_of_government"),
-    (re.compile(r"\b(?:deputy|vice|assistant|under|junior|parliamentary|shadow)[- ]", _F),
+    (rx.compile(r"\b(?:deputy|vice|assistant|under|junior|parliamentary|shadow)[- ]", _F),
      "other"),
-    (re.compile(r"\bchancellor of the exchequer\b", _F), "finance_minister"),
-    (re.compile(r"\bsecretary of (?:the )?treasury\b", _F), "finance_minister"),
-    (re.compile(r"\bsecretary of state for foreign\b|\bforeign secretary\b", _F),
+    (rx.compile(r"\bchancellor of the exchequer\b", _F), "finance_minister"),
+    (rx.compile(r"\bsecretary of (?:the )?treasury\b", _F), "finance_minister"),
+    (rx.compile(r"\bsecretary of state for foreign\b|\bforeign secretary\b", _F),
      "foreign_minister"),
-    (re.compile(r"\bsecretary of state for defen[cs]e\b|\bsecretary of defen[cs]e\b", _F),
+    (rx.compile(r"\bsecretary of state for defen[cs]e\b|\bsecretary of defen[cs]e\b", _F),
      "defence_minister"),
-    (re.compile(r"\bhome secretary\b|\bsecretary of state for the home department\b", _F),
+    (rx.compile(r"\bhome secretary\b|\bsecretary of state for the home department\b", _F),
      "interior_minister"),
-    (re.compile(r"\bsecretary of state for\b", _F), "minister"),
-    (re.compile(r"^(?:united states |u\.?s\.? )secretary of state$"
+    (rx.compile(r"\bsecretary of state for\b", _F), "minister"),
+    (rx.compile(r"^(?:united states |u\.?s\.? )secretary of state$"
                 r"|^secretary of state of the united states(?: of america)?$", _F),
      "foreign_minister"),
-    (re.compile(r"\bminister of state\b", _F), "minister"),
-    (re.compile(r"\bminist(?:er|ry)\b.*\b(?:foreign|external) (?:affairs|relations)\b"
+    (rx.compile(r"\bminister of state\b", _F), "minister"),
+    (rx.compile(r"\bminist(?:er|ry)\b.*\b(?:foreign|external) (?:affairs|relations)\b"
                 r"|\b(?:foreign|external affairs) minister\b", _F), "foreign_minister"),
-    (re.compile(r"\bminister\b.*\b(?:finance|treasury)\b|\b(?:finance|treasury) minister\b",
+    (rx.compile(r"\bminister\b.*\b(?:finance|treasury)\b|\b(?:finance|treasury) minister\b",
                 _F), "finance_minister"),
-    (re.compile(r"\bminister\b.*\bdefen[cs]e\b|\bdefen[cs]e minister\b", _F),
+    (rx.compile(r"\bminister\b.*\bdefen[cs]e\b|\bdefen[cs]e minister\b", _F),
      "defence_minister"),
-    (re.compile(r"\bminister\b.*\b(?:interior|home affairs|internal affairs)\b"
+    (rx.compile(r"\bminister\b.*\b(?:interior|home affairs|internal affairs)\b"
                 r"|\b(?:interior|home) minister\b", _F), "interior_minister"),
-    (re.compile(r"\bminister\b.*\bjustice\b|\bjustice minister\b"
+    (rx.compile(r"\bminister\b.*\bjustice\b|\bjustice minister\b"
                 r"|^(?:united states )?attorney general of the united states$", _F),
      "justice_minister"),
-    (re.compile(r"\bprime minister\b|\bpremier of the state council\b"
+    (rx.compile(r"\bprime minister\b|\bpremier of the state council\b"
                 r"|^president of the (?:government|council of ministers)\b", _F),
      "head_of_government"),
-    (re.compile(r"^(?:federal )?chancellor(?: of (?:germany|austria"
+    (rx.compile(r"^(?:federal )?chancellor(?: of (?:germany|austria"
                 r"|the federal republic of germany))?$", _F), "head_of_government"),
-    (re.compile(r"^(?:president|emperor|empress|king|queen|monarch|sovereign|grand duke|emir"
+    (rx.compile(r"^(?:president|emperor|empress|king|queen|monarch|sovereign|grand duke|emir"
                 r"|sultan|captain regent|co-prince)\b", _F), "head_of_state"),
-    (re.compile(r"\bminister\b", _F), "minister"),
+    (rx.compile(r"\bminister\b", _F), "minister"),
 ]
 # "President of the House of Councillors", "King of the Netherlands' Cabinet": not heads of state.
-_NOT_HEAD = re.compile(r"\b(?:house|senate|assembly|court|council|parliament|bank|party|"
+_NOT_HEAD = rx.compile(r"\b(?:house|senate|assembly|court|council|parliament|bank|party|"
                        r"commission|committee|university|board|association|league|chamber|"
                        r"diet|congress|region|province|prefecture|club|federation|company)\b",
                        _F)
-_BARE_SECRETARY = re.compile(r"^secretary of state$", _F)
+_BARE_SECRETARY = rx.compile(r"^secretary of state$", _F)
 # "Premier of the People's Republic of China", "Premier of North Korea" head a national
 # government; "Premier of Ontario" or "of Queensland" does not, so the rest must name a country.
-_PREMIER_OF = re.compile(r"^premier of (?:the )?(?P<place>.+)$", _F)
+_PREMIER_OF = rx.compile(r"^premier of (?:the )?(?P<place>.+)$", _F)
 
 
 def kind_from_label(label: str, country: str | None = None) -> str | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import sqlite3
 import threading
 import time
@@ -26,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from .. import __version__
+from .. import __version__, rx
 from ..errors import MalformedInput, OnlineLookupFailed
 from ..model import Entity
 from . import httpget
@@ -46,7 +45,7 @@ MAX_IDS = 50   # wbgetentities accepts at most 50 ids per request
 MAX_REQUESTS = 200     # per session: an article's look-ups, not a crawl of Wikidata
 SESSION_SECONDS = 120  # all online look-ups of one session together
 MAX_SEARCH_HITS = 10
-_QID = re.compile(r"Q[1-9][0-9]{0,11}")
+_QID = rx.compile(r"Q[1-9][0-9]{0,11}")
 
 
 def _interval(value: str | None) -> float:

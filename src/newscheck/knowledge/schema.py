@@ -21,6 +21,8 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+from .. import rx
+
 SCHEMA_VERSION = "1"
 
 DDL = """
@@ -73,7 +75,7 @@ CREATE INDEX IF NOT EXISTS statements_value ON statements(property, value, start
 CREATE INDEX IF NOT EXISTS statements_source ON statements(subject, source);
 """
 
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_PUNCT = rx.compile(r"[\W_]+", re.UNICODE)
 
 
 def norm(text: str) -> str:

@@ -267,7 +267,34 @@ def cached_kb(pack_dir: Path | None = None, cache_dir: Path | None = None) -> Pa
             build(pack_dir, target, world)
         except OSError:   # an unwritable cache (read-only home, full disk): a private temp copy
             return _temp_build(pack_dir, name, world)
+        prune_cache(cache_dir, target)
     return target
+
+
+KEEP_BUILDS = 3   # starter KBs of other versions/packs kept beside the current one (~25 MB each)
+
+
+def prune_cache(cache_dir: Path, current: Path) -> list[Path]:
+    """After a new build: remove all but the :data:`KEEP_BUILDS` most recent other starter KBs
+    (other newscheck versions or packs; each upgrade would otherwise leave ~25 MB behind) and
+    the stamps that name no remaining KB. A file another process still reads stays readable
+    (POSIX); that install rebuilds on its next run. Errors are ignored. Returns what went."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        others = sorted((p for p in cache_dir.glob("starter-*.sqlite") if p != current),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_BUILDS:]:
+            for part in (old, old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+                with contextlib.suppress(OSError):
+                    part.unlink()
+                    removed.append(part)
+        kept = {p.stem.rpartition("-")[2] for p in cache_dir.glob("starter-*.sqlite")}
+        for stamp in cache_dir.glob("starter-*.stamp"):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                if stamp.read_text(encoding="ascii").rpartition("\n")[2] not in kept:
+                    stamp.unlink()
+                    removed.append(stamp)
+    return removed
 
 
 def _temp_build(pack_dir: Path, name: str, world: Path | None) -> Path:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import rx
 from ..errors import ImportFailed
 from ..model import PartialDate
 from .kinds import kind_from_label
@@ -37,7 +38,7 @@ SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {   # name: (required
                                  "start_year", "end_year"}),
                       frozenset({"countryid", "country", "continent"})),
 }
-_QID = re.compile(r"^Q\d+$")
+_QID = rx.compile(r"^Q\d+$")
 _PLAIN_DIRS = {"html", "data", "csv", "tables"}
 
 
@@ -183,7 +184,7 @@ class PositionIndex:
 
 
 # A title that qualifies an office names another office: never matched by kind alone.
-_QUALIFIED = re.compile(r"\b(?:alternate|deputy|vice|first|second|senior|assistant|junior|"
+_QUALIFIED = rx.compile(r"\b(?:alternate|deputy|vice|first|second|senior|assistant|junior|"
                         r"associate|shadow|former|designate|elect)\b", re.I)
 
 

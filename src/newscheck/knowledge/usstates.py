@@ -60,5 +60,5 @@ def state_pattern(*, codes: bool = True) -> str:
     out the two-letter codes ("IN", "OR", "ME" are words too)."""
     forms = {f for code, name, ap in STATES for f in (code if codes else "", name, ap) if f}
     forms |= {"W. Va.", "Tex."}
-    parts = sorted(forms, key=len, reverse=True)
+    parts = sorted(forms, key=lambda f: (-len(f), f))   # ties by name: one pattern per run
     return "|".join(re.escape(p).replace(r"\.", r"\.?").replace(r"\ ", r"\s?") for p in parts)

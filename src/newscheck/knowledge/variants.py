@@ -21,13 +21,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .. import rx
 from .schema import norm
 
-_SLAVIC = re.compile(r"(?<=[sz]k)(yy|iy|yi|y)$")
+_SLAVIC = rx.compile(r"(?<=[sz]k)(yy|iy|yi|y)$")
 _SLAVIC_FORMS = ("yy", "iy", "yi", "y")
-_INITIALS = re.compile(r"\b((?:[A-Z]\. ?){2,})(?=\s)")
-_MIDDLE_INITIAL = re.compile(r"^(\S+) (?:[A-Z]\. )+(\S+.*)$")
-_ARTICLE = re.compile(r"\b(?:al|el|Al|El)-(?=\w)")
+_INITIALS = rx.compile(r"\b((?:[A-Z]\. ?){2,})(?=\s)")
+_MIDDLE_INITIAL = rx.compile(r"^(\S+) (?:[A-Z]\. )+(\S+.*)$")
+_ARTICLE = rx.compile(r"\b(?:al|el|Al|El)-(?=\w)")
 MIN_SHORT_WORDS = 2
 
 
@@ -37,7 +38,7 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "d
 
 
 # Names built as chains of given names (Arabic, Somali): no short forms at all.
-_CHAIN = re.compile(r"\b(?:al|el|bin|ibn|bint|abu|abd|ould|binti)\b|\b(?:al|el)-", re.I)
+_CHAIN = rx.compile(r"\b(?:al|el|bin|ibn|bint|abu|abd|ould|binti)\b|\b(?:al|el)-", re.I)
 # "Mohammed bin Salman": what follows "bin" is the father's name, not a short form.
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "binti"})
 

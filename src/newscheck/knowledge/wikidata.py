@@ -12,13 +12,13 @@ Kept from a dump:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 import orjson
 
+from .. import rx
 from .kinds import COUNTRY_CLASSES, HUMAN, POSITION_CLASSES, SUPERCLASS_KINDS, kind_from_label
 from .writer import Record, Stmt
 
@@ -29,11 +29,11 @@ PRECISION = {9: "year", 10: "month", 11: "day"}
 ITEM_PROPS = ("P31", "P279", "P17", "P1001")
 LANGS = ("en", "mul")
 # Cheap byte tests that decide whether a dump line can be kept at all, before parsing it.
-NEEDLES = re.compile(b'"[PQ](?:' + b"|".join(sorted(
+NEEDLES = rx.compile(b'"[PQ](?:' + b"|".join(sorted(
     {b"39", b"1001", b"279", b"1549"} | {q[1:].encode() for q in POSITION_CLASSES | COUNTRY_CLASSES}
 )) + b')"')
-_TIME = re.compile(r"^\+(\d{1,4})-(\d\d)-(\d\d)T")
-_ID_RE = re.compile(rb'"id"\s*:\s*"([^"]+)"')
+_TIME = rx.compile(r"^\+(\d{1,4})-(\d\d)-(\d\d)T")
+_ID_RE = rx.compile(rb'"id"\s*:\s*"([^"]+)"')
 
 
 class BadRecord(ValueError):

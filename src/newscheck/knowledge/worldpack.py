@@ -14,12 +14,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import rx
 from ..errors import ImportFailed
 from .kinds import OFFICE_KINDS
 from .writer import Record, Stmt
@@ -97,7 +97,7 @@ def _rows(pack: Path, name: str) -> list[dict[str, str]]:
 
 
 _PREC = {4: ("-01-01", "year"), 7: ("-01", "month"), 10: ("", "day")}
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE = rx.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _date(text: str) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ import re
 from datetime import date
 from typing import Any
 
+from .. import rx
 from ..model import Claim, Report
 from .common import safe_url, verdict_of
 
@@ -27,7 +28,7 @@ BEST_RATING, WORST_RATING = 5, 1
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 # Bylines that name an organisation rather than a person ("Reuters", "AP Staff", "BBC News").
-_ORG_BYLINE = re.compile(
+_ORG_BYLINE = rx.compile(
     r"\b(news|staff|desk|agency|press|reuters|afp|associated|bbc|times|post|tribune|herald|"
     r"journal|media|editorial|team|newsroom|service|wire|dpa|ansa|efe|xinhua|kyodo|tass)\b",
     re.IGNORECASE,

@@ -6,12 +6,12 @@ so do span segmentation (claims can overlap) and the URL check (only http/https 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from .. import rx
 from ..model import VERDICTS, Claim, Report, TimeAnchor, Verdict
 
 # Icons are shape-coded so the verdict reads without colour (colour-blind readers, monochrome
@@ -33,7 +33,7 @@ UNCHECKED = Verdict("not_enough_evidence", 0.0, "This claim was not checked.")
 SHORT_EXPLANATION = 160
 # A full stop that ends a sentence: after a lower-case letter, a digit or a closing bracket
 # (so not the "U.S." or "J." of abbreviations and initials), before a space.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'])\.(?= )")
+_SENTENCE_END = rx.compile(r"(?<=[a-z0-9)\]”\"'])\.(?= )")
 
 
 # Control characters (C0 but tab and newline, DEL, C1) shown as visible ``\\xNN`` escapes in the

@@ -24,12 +24,11 @@ from __future__ import annotations
 import base64
 import html
 import json
-import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .. import model
+from .. import model, rx
 from ..model import Claim, EntityRef, Evidence, Report
 from .common import (
     ICONS,
@@ -42,8 +41,8 @@ from .common import (
     verdict_of,
 )
 
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_WIKIDATA_RE = re.compile(r"^([QP])([1-9]\d{0,11})$")
+_LANG_RE = rx.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_WIKIDATA_RE = rx.compile(r"^([QP])([1-9]\d{0,11})$")
 STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
 
 

@@ -8,8 +8,7 @@ http(s) URLs.
 
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from ..model import Claim, Evidence, Report
 from .common import (
     ICONS,
@@ -24,10 +23,10 @@ from .common import (
 
 # Characters with a meaning anywhere in a CommonMark/GFM line: emphasis, code, links, raw HTML,
 # entities, table cells, strikethrough, and the escape character itself.
-_INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~&#])")
+_INLINE_SPECIALS = rx.compile(r"([\\`*_{}\[\]<>|~&#])")
 # At the start of a line these would begin a list, a heading or a quote.
-_BLOCK_START = re.compile(r"^(\s*)([-+=])")
-_ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
+_BLOCK_START = rx.compile(r"^(\s*)([-+=])")
+_ORDERED_START = rx.compile(r"^(\s*\d+)([.)])")
 
 
 def md_escape(text: str | None, *, line_start: bool = False) -> str:

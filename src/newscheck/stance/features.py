@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Mapping
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+from .. import rx
+
+_WORD = rx.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*%?")
+_NUMBER = rx.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = rx.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_CAPITAL = rx.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())

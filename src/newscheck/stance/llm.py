@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Sequence
 from typing import Any
 
+from .. import rx
 from ..errors import StanceEndpointError
 from .base import STANCE_LABELS, StanceResult
 
@@ -28,7 +29,7 @@ SYSTEM_PROMPT = (
     "a passage that does not mention the claim's point is neutral."
 )
 TIMEOUT_S = 60.0
-_LABEL = re.compile(r"\b(support|refute|neutral)s?\b", re.IGNORECASE)
+_LABEL = rx.compile(r"\b(support|refute|neutral)s?\b", re.IGNORECASE)
 
 
 def chat_url(endpoint: str) -> str:
