@@ -111,7 +111,9 @@ def _utf8_is_clean(data: bytes) -> bool:
     forbids: checked on the bytes in C, several times faster than searching the decoded text."""
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):
         return False
-    return _SPECIALS_UTF8.search(data) is None and _C1_UTF8.search(data) is None
+    # U+FFFD-U+FFFF start with \xef, a byte most pages lack (a memchr, not a regex)
+    return (b"\xef" not in data or _SPECIALS_UTF8.search(data) is None) \
+        and _C1_UTF8.search(data) is None
 
 
 def _garbage_ratio(text: str) -> float:
