@@ -1,10 +1,17 @@
-"""The depth test of :mod:`newscheck.intake.deep` (an XPath) agrees with walking the tree."""
+""":mod:`newscheck.intake.deep`: the depth test (an XPath) agrees with walking the tree, and
+``parse`` gives trafilatura's ``load_html`` tree (and the same extraction) with its faster
+element class lookup."""
 
 from __future__ import annotations
 
-from lxml import html as lxml_html
+import threading
+from pathlib import Path
 
-from newscheck.intake.deep import max_depth, reaches
+import pytest
+from lxml import html as lxml_html
+from lxml.etree import tostring
+
+from newscheck.intake.deep import max_depth, parse, reaches
 
 
 def test_reaches_agrees_with_max_depth() -> None:
@@ -18,3 +25,76 @@ def test_reaches_agrees_with_max_depth() -> None:
         deepest = max_depth(tree)
         for depth in range(1, deepest + 3):
             assert reaches(tree, depth) is (deepest >= depth), (page, depth, deepest)
+
+
+PAGES = [
+    "<!DOCTYPE html><html><head><title>T</title></head><body><p>One paragraph of text.</p>"
+    "<form><input name=q><select><option>a</option></select></form></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared encoding.</p></body></html>',
+    "<html/><body><p>A self-closing html tag first.</p></body>",
+    "just some text, no tags at all",
+    "<p>a fragment</p>",
+    "<div><p>a fragment</p><p>of two</p></div>",
+    (Path(__file__).parent / "data" / "article_debris.html").read_text(encoding="utf-8"),
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_parse_is_trafilaturas_load_html(page: str) -> None:
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    theirs = load_html(page)
+    for ours in (parse(page), parse(page, clean=True)):     # these pages hold no XML-invalid char
+        assert (ours is None) == (theirs is None)
+        if ours is None:
+            return
+        assert tostring(ours) == tostring(theirs)
+    ours = parse(page)
+
+    def body(tree: object) -> str:
+        doc = bare_extraction(tree, include_comments=False, with_metadata=False,
+                              favor_recall=True, fast=True)
+        return doc.text if doc is not None else ""
+
+    assert body(ours) == body(theirs)
+
+
+def test_each_thread_has_its_own_parser() -> None:
+    from newscheck.intake.deep import _parser
+
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.append(_parser()))
+    thread.start()
+    thread.join()
+    assert seen[0] is not _parser()
+
+
+@pytest.mark.parametrize("wrappers", [10, 250, 253, 254, 300])
+def test_a_parse_cut_short_by_the_depth_limit_is_noticed(wrappers: int) -> None:
+    from lxml import etree
+
+    from newscheck.intake.deep import LIBXML2_DEPTH, REPORTS_DEPTH_FROM, _cut_short
+
+    html = ("<html><body>" + "<div>" * wrappers + "<p>the deepest text</p>" + "</div>" * wrappers
+            + "</body></html>")
+    tree = parse(html)
+    lost = "the deepest text" not in tree.text_content()
+    if etree.LIBXML_VERSION >= REPORTS_DEPTH_FROM:
+        assert _cut_short(tree) is lost
+    else:
+        assert _cut_short(tree) is reaches(tree, LIBXML2_DEPTH - 1)
+    assert lost is (wrappers >= 254)
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x0c", "\x1f", "\ufffe", "\uffff"])
+def test_characters_xml_forbids_are_removed_unless_decoding_vouched(char: str) -> None:
+    from trafilatura.utils import load_html
+
+    from newscheck.intake.decode import decode_checked
+
+    page = f"<html><body><p>One{char} paragraph of text.</p></body></html>"
+    text, _, clean = decode_checked(page.encode("utf-8"), normal=False)
+    assert not clean                     # so parse() removes the character, as trafilatura does
+    assert tostring(parse(text, clean=clean)) == tostring(load_html(page))
+    assert decode_checked(page.replace(char, "").encode("utf-8"))[2]

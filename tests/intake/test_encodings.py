@@ -103,3 +103,31 @@ def test_invalid_bytes_inside_utf16_after_a_bom_are_still_refused() -> None:
 
     with pytest.raises(UndecodableInput):
         decode(codecs.BOM_UTF16_LE + "\ud800x".encode("utf-16-le", "surrogatepass") + b"ab")
+
+
+def test_html_in_nfd_gives_nfc_text_title_and_debris() -> None:
+    # the HTML path skips NFC on the whole page and normalises what it extracts
+    page = html_page("<h1>Cafe\u0301 owners meet</h1><p>The cafe\u0301 owners met the mayor on "
+                     "Monday, officials said after the meeting in the town hall of Zu\u0308rich."
+                     "</p><figure><img src=a.jpg><figcaption>Cafe\u0301 terrace</figcaption>"
+                     "</figure><p>The new opening hours take effect in June, a spokesperson "
+                     "for the cafe\u0301 owners said on Monday evening.</p>"
+                     "<nav><ul><li>Me\u0301te\u0301o</li></ul></nav>",
+                     head="<title>Cafe\u0301 owners meet</title>")
+    article = extract(page.encode("utf-8"))
+    assert "café owners met" in article.text and "Zürich" in article.text
+    assert article.title == "Café owners meet"
+    assert "Café terrace" in article.credits
+    assert "Météo" in article.removed
+    fields = [article.text, article.title or "", *article.removed, *article.credits]
+    assert not any("\u0301" in f or "\u0308" in f for f in fields)
+
+
+@pytest.mark.parametrize("garbage", ["\x01", "\x85", "\ufffd"])
+def test_utf8_full_of_control_characters_is_refused(garbage: str) -> None:
+    from newscheck.errors import UndecodableInput
+
+    with pytest.raises(UndecodableInput):
+        decode(("word " + garbage * 3).encode("utf-8") * 200)
+    text, _ = decode(("word " * 200 + garbage).encode("utf-8"))   # one is tolerated
+    assert text.startswith("word")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import EmptyInput, MalformedInput, UnsupportedInput
 from ..model import Article
-from .decode import declared_charset, decode, normalise, wide_encoding
+from .decode import declared_charset, decode_checked, normalise, wide_encoding
 from .detect import is_svg, looks_like_html
 from .locate import is_url, path_of, read_url
 from .read import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, check_bytes, check_nul_bytes, read_path
@@ -54,14 +54,16 @@ def max_bytes_limit(max_bytes: int | None) -> int:
 
 
 def _text_of(source: str | bytes | Path, limit: int,
-             warnings: list[str]) -> tuple[str, str | None]:
-    """Stages 1-2: the decoded text of ``source`` and its ``Article.source`` label; a guessed
-    encoding is said in ``warnings``."""
+             warnings: list[str]) -> tuple[str, str | None, bool]:
+    """Stages 1-2: the decoded text of ``source``, its ``Article.source`` label and whether it is
+    known to hold no control characters (:func:`.decode.decode_checked`); a guessed encoding is
+    said in ``warnings``. Not yet normalised (NFC, newlines): the HTML path normalises only what
+    it extracts."""
     if isinstance(source, str):
         # a str here is content (locate.py took file names and URLs); size in UTF-8 bytes
         if len(source) > limit // 4 and len(source.encode("utf-8", "replace")) > limit:
             check_bytes(source.encode("utf-8", "replace"), limit)   # raises InputTooLarge
-        text = normalise(source)
+        text = source.removeprefix("\ufeff")
         if not text.strip():
             raise EmptyInput("the input text is empty" if not source
                              else "the input text is empty (only whitespace)",
@@ -70,7 +72,7 @@ def _text_of(source: str | bytes | Path, limit: int,
             raise UnsupportedInput("the input text contains NUL characters: it looks like "
                                    "binary data, not an article",
                                    "give the article as an HTML page or plain text")
-        return text, None
+        return text, None, False
     if isinstance(source, Path):
         data = check_bytes(read_path(source, limit), limit, what=str(source))
         label: str | None = str(source)
@@ -82,16 +84,16 @@ def _text_of(source: str | bytes | Path, limit: int,
                              "pass a pathlib.Path, the content as str, or raw bytes")
     if wide_encoding(data) is None:
         check_nul_bytes(data, what=label or "the input")
-    text, encoding = decode(data)
-    if not text.strip():
+    text, encoding, clean = decode_checked(data, normal=False)
+    if not text or text.isspace():         # (not text.strip(): no copy of the page)
         raise EmptyInput(f"{label or 'the input'} is empty once decoded",
                          "give a file or text that contains the article")
-    if "\x00" in text:                     # a NUL in UTF-16/32 text
+    if not clean and "\x00" in text:      # a NUL in UTF-16/32 text (clean: none at all)
         check_nul_bytes(b"\x00", what=label or "the input")
     if not encoding.startswith("utf") and encoding != declared_charset(data):
         warnings.append(f"The input is not valid UTF-8 and declares no charset; it was read as "
                         f"{encoding}. If letters look wrong, save it as UTF-8.")
-    return text, label
+    return text, label, clean
 
 
 def _source_of(source: str | bytes | Path | None, text: str | None,
@@ -134,7 +136,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     src, declared = _source_of(source, text, html, limit)
     # 1. read, 2. decode
     warnings: list[str] = []
-    content, label = _text_of(src, limit, warnings)
+    content, label, clean = _text_of(src, limit, warnings)
     # 3. detect, 4. body, 5. debris
     if declared is None and is_svg(content):
         raise UnsupportedInput(f"{label or 'the input'} is an SVG image, not an HTML or text "
@@ -143,7 +145,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
         from .html import extract_html
 
         _import_html_libraries()
-        page = extract_html(content)
+        page = extract_html(content, clean=clean)
         article = Article(text=PARAGRAPH_SEPARATOR.join(page.kept), title=page.title,
                           published=page.published, author=page.author, source=label,
                           url=page.url, sitename=page.sitename, language=page.language,
@@ -151,7 +153,7 @@ def extract(source: str | bytes | Path | None = None, *, text: str | None = None
     else:
         from .text import extract_text
 
-        paste = extract_text(content)
+        paste = extract_text(normalise(content))
         article = Article(text=PARAGRAPH_SEPARATOR.join(paste.kept), title=paste.title,
                           published=paste.published, author=paste.author, source=label,
                           input_format="text", removed=paste.removed, credits=paste.credits)

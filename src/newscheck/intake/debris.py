@@ -31,6 +31,9 @@ Verdict = Literal["keep", "debris", "credit"]
 SHORT = 12
 MEDIUM = 25
 LONG = 45
+# A line this long is first counted in its first this many characters (~65 words of English
+# prose): when they already hold enough words to keep it, so does the line.
+_LONG_PREFIX = 400
 # How many teaser lines a "Related articles" heading may swallow.
 MAX_TEASERS = 15
 # Capitals-only lines this long are teaser links; shorter ones are often section headings.
@@ -173,6 +176,11 @@ _AGENCY = rx.compile(
     r"pa media|pa wire|pa images|epa-efe|epa|reuters|afp|associated press|bloomberg via getty "
     r"images|anadolu(?: agency)?|xinhua|sipa(?: usa)?|rex features|rex|wireimage|filmmagic|"
     r"picture alliance|imago|dpa|ansa|ap)\b", _I)
+# The first word of each name in _AGENCY (a whole word there, as here).
+_AGENCY_FIRST = frozenset({"getty", "shutterstock", "alamy", "istock", "istockphoto", "ap", "afp",
+                           "pa", "epa", "reuters", "associated", "bloomberg", "anadolu", "xinhua",
+                           "sipa", "rex", "wireimage", "filmmagic", "picture", "imago", "dpa",
+                           "ansa"})
 _SLASH_AGENCY = rx.compile(r"/\s*(?:reuters|ap|afp|getty|epa|bloomberg|xinhua|anadolu|"
                            r"ap images|pool|file)\b", _I)
 _CONTRIBUTORS = _rx(
@@ -181,6 +189,25 @@ _CONTRIBUTORS = _rx(
     r"^\(?\s*(?:edited|compiled|written|produced|translated) by\b.{0,100}$",
     r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b",
     r"^\(?(?:source|sources|fonte|quelle)\s*:\s*\S.{0,80}$")
+
+
+# Gates: words (lower case) one of which a line must contain for the costly unanchored pattern
+# above to match it, checked first with ``in`` (a substring test is ~50x cheaper than the search).
+# A gate only skips searches that could not match: it never changes a verdict.
+_CONTRIBUTORS_GATE = ((), (" by", "contributed", ":"))
+_BOILERPLATE_GATE = (("©", "ⓒ", "(c)", "copyright"), ("personal", "all rights reserved",
+                                                      "may not be "))
+_FOLLOW_GATE = (("follow ", "like us on", "find us on", "e-mail", "email", "contact", "reach",
+                 "write to", "message", "have a "),
+                ("be reached at", "be contacted at", "be emailed at"))
+_NEWSLETTER_GATE = ((), ("sign", "subscrib", "register", "newsletter", "briefing", "inbox"))
+_DIGIT = rx.compile(r"\d")
+
+
+def _gated(gate: tuple[tuple[str, ...], tuple[str, ...]], low: str) -> bool:
+    """True when ``low`` starts with one of the gate's prefixes or contains one of its words."""
+    starts, inside = gate
+    return (bool(starts) and low.startswith(starts)) or any(map(low.__contains__, inside))
 
 
 def _osa(a: str, b: str) -> int:
@@ -217,13 +244,15 @@ def _is_fuzzy_image_credit(words: list[str]) -> bool:
     return _close(first, _CREDIT_FIRST) and _close(second, _CREDIT_SECOND)
 
 
-def _is_agency_credit(line: str, n_words: int) -> bool:
+def _is_agency_credit(line: str, n_words: int, words: list[str]) -> bool:
     if n_words > MEDIUM:
         return False
-    if _SLASH_AGENCY.search(line) or _CREDIT_TAIL.search(line):
+    if ("/" in line and _SLASH_AGENCY.search(line)) or (")" in line and _CREDIT_TAIL.search(line)):
         return True
     if "©" in line:
         return True
+    if _AGENCY_FIRST.isdisjoint(w.lower() for w in words):
+        return False                    # every agency name starts with one of these words
     matches = list(_AGENCY.finditer(line))
     if not matches:
         return False
@@ -257,6 +286,8 @@ _TRAILING_BYLINE = rx.compile(r"\bby\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date and/or time ("November 20, 2019 - 11:28 AMT", "Updated 9:41")."""
+    if not _DIGIT.search(line):
+        return False                    # every date pattern has a digit
     core = _TRAILING_BYLINE.sub("", line).strip()
     if not core or len(core) > 80 or not _HAS_DATE.search(core) or core.isdigit():
         return False                    # a bare year is a heading (a timeline), not a stamp
@@ -270,22 +301,33 @@ def classify(line: str) -> Verdict:
     s = line.strip()
     if not s:
         return "debris"
+    if len(s) > _LONG_PREFIX:
+        # what follows keeps any line of over LONG + 20 words, and one of over LONG words
+        # unless it ends in a parenthesised credit or starts like a share line
+        head = len(_WORD.findall(s, 0, _LONG_PREFIX))      # the line has at least as many
+        if head > LONG + 20 or (head > LONG and ")" not in s and not _SHARE.match(s)):
+            return "keep"
     words = _WORD.findall(s)
     n = len(words)
     if n == 0:                                          # only punctuation or symbols
         return "debris"
+    if n > LONG + 20:
+        return "keep"
+    low = s.lower()
     # credits first: "Image source: Getty" is a credit even though it is short
     if n <= LONG and (_is_fuzzy_image_credit(words) or _CREDIT_PREFIX.match(s)):
         return "credit"
-    if n <= MEDIUM and _CONTRIBUTORS.search(s):
+    if n <= MEDIUM and _gated(_CONTRIBUTORS_GATE, low) and _CONTRIBUTORS.search(s):
         return "credit"
     if n <= SHORT and _CREDIT_ALONE.match(s):
         return "credit"
     if _COPYRIGHT_START.match(s) and n <= MEDIUM:   # "© 2019 AP. All rights reserved", "© Getty"
         return "credit" if n <= 6 and _AGENCY.search(s) else "debris"
-    if _is_agency_credit(s, n):
-        return "credit" if not _BOILERPLATE.search(s) else "debris"
-    if n <= LONG + 20 and _CREDIT_TAIL.search(s):  # a caption ending "(Photo: …)", "(credit: …)"
+    boilerplate = _gated(_BOILERPLATE_GATE, low) and _BOILERPLATE.search(s) is not None
+    if _is_agency_credit(s, n, words):
+        return "credit" if not boilerplate else "debris"
+    # a caption ending "(Photo: …)", "(credit: …)"
+    if n <= LONG + 20 and ")" in s and _CREDIT_TAIL.search(s):
         return "credit"
     if n <= LONG + 20 and _SHARE.match(s):         # "If you enjoyed this article, …"
         return "debris"
@@ -297,18 +339,23 @@ def classify(line: str) -> Verdict:
                        or _HEADING.match(s) or _AGO.match(s) or _WHEN_WORD.match(s)
                        or _META_LINE.search(s) or _CONTACT.match(s) or _READING_TIME.search(s)):
         return "debris"
+    follow = _gated(_FOLLOW_GATE, low) and _FOLLOW.search(s) is not None
     if n <= MEDIUM and (_SHARE.match(s) or _PROMO.match(s) or _ALSO_ON.match(s)
-                        or _TEASER_TAG.search(s) or _FOLLOW.search(s)):
+                        or _TEASER_TAG.search(s) or follow):
         return "debris"
-    if n <= 16 and (is_date_line(s) or (_STAMP_INSIDE.search(s) and _HAS_DATE.search(s))):
+    if n <= 16 and _DIGIT.search(s) and (is_date_line(s) or (_STAMP_INSIDE.search(s)
+                                                             and _HAS_DATE.search(s))):
         return "debris"
-    if n <= MEDIUM + 5 and _TAGS_ANYWHERE.search(s):
+    if n <= MEDIUM + 5 and ":" in s and ("tags" in low or "categor" in low) \
+            and _TAGS_ANYWHERE.search(s):
         return "debris"
-    if _COOKIE.search(s) and _COOKIE_CONTEXT.search(s):
+    if "cookie" in low and _COOKIE.search(s) and _COOKIE_CONTEXT.search(s):
         return "debris"
-    if _NEWSLETTER.search(s) or (n <= 8 and _NEWSLETTER_WORD.search(s) and s[-1] not in ".!?"):
+    if (_gated(_NEWSLETTER_GATE, low) and _NEWSLETTER.search(s)) \
+            or (n <= 8 and "newsletter" in low and _NEWSLETTER_WORD.search(s)
+                and s[-1] not in ".!?"):
         return "debris"
-    if _BOILERPLATE.search(s) or _FOLLOW.search(s):
+    if boilerplate or follow:
         return "debris"
     return "keep"
 
@@ -317,12 +364,23 @@ def _is_shouting(line: str) -> bool:
     """All capitals (at least 90% of the letters): a teaser link or a banner, not prose."""
     if line.startswith("|") or line.rstrip().endswith("?"):
         return False                    # a table row, or a question heading
+    if 9 * _ascii_lowercase(line) > len(line):
+        return False                    # upper >= 0.9 * cased needs lower <= upper / 9
     letters = _LETTERS.findall(line)
     if len(letters) < 12:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    cased = sum(1 for c in letters if c.isupper() or c.islower())
+    upper = sum(map(str.isupper, letters))
+    cased = upper + sum(map(str.islower, letters))     # no letter is both
     return cased > 0 and upper >= 0.9 * cased and cased >= 0.8 * len(letters)
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _ascii_lowercase(line: str) -> int:
+    """How many ASCII lower-case letters ``line`` holds (counted in C)."""
+    data = line.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _ASCII_LOWER))
 
 
 def _is_title_case_item(line: str) -> bool:
@@ -352,7 +410,10 @@ def same_as_title(line: str, title: str | None) -> bool:
     """True when ``line`` is the title (or the title without the site name, or vice versa)."""
     if not title:
         return False
-    a, b = _tokens(line), _tokens(title)
+    return _same_tokens(_tokens(line), _tokens(title))
+
+
+def _same_tokens(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     if a == b:
@@ -378,7 +439,7 @@ def sort_lines(lines: Iterable[str], *, titles: Iterable[str | None] = ()) -> So
     ``titles``: the page title and headline(s); a line among the first :data:`TITLE_WINDOW`
     that repeats one of them is removed (the title is in ``Article.title``).
     """
-    known_titles = [t for t in titles if t]
+    title_tokens = [_tokens(t) for t in titles if t]
     out = Sorted()
     teasers = 0                 # > 0: inside a teaser list, this many lines may still go
     bullets_only = False        # after a one-line "Read more: …" only bullet items follow it
@@ -386,7 +447,8 @@ def sort_lines(lines: Iterable[str], *, titles: Iterable[str | None] = ()) -> So
         s = raw.strip()
         if not s:
             continue
-        if len(out.kept) < TITLE_WINDOW and any(same_as_title(s, t) for t in known_titles):
+        if len(out.kept) < TITLE_WINDOW and title_tokens and \
+                any(_same_tokens(tokens, t) for tokens in (_tokens(s),) for t in title_tokens):
             out.removed.append(s)
             continue
         verdict = classify(s)

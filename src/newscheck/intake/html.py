@@ -6,13 +6,18 @@ Stages (``extract_html``):
 2. body: ``trafilatura.bare_extraction`` in :data:`BODY_MODE` (recall + fast) without
    comments; when that leaves less than :data:`MIN_BODY_CHARS` the full balanced mode is tried
    too and the longer text kept;
-3. captions: ``<figcaption>`` texts and caption/credit elements inside ``<figure>`` become
-   credits, and body lines repeating them move to credits;
+3. one pass over the page in C (:func:`.pagescan.scan`) collects captions (``<figcaption>``
+   texts and caption/credit elements inside ``<figure>``: they become credits, and body lines
+   repeating them move to credits), ``<h1>`` headlines, JSON-LD and the page's text blocks;
 4. metadata: trafilatura's cheap parts (meta tags, JSON-LD, ``<title>``, canonical URL, site
    name) and ``<html lang>``; the costly author search in the body is skipped;
 5. date: htmldate without its extensive text search, which is only run when the quick one finds
    nothing (it is ~20× slower and agreed with the quick one on every benchmark page that has both);
-6. the body lines go through the shared debris filter (:mod:`.debris`).
+6. the body lines go through the shared debris filter (:mod:`.debris`); the page's text blocks
+   that are not in the body are listed as removed too (:func:`.pagescan.dropped_blocks`).
+
+The page reaches this module decoded but not normalised (NFC, newlines: doing it on the whole
+page costs as much as the rest of decoding): every text taken from it is normalised here instead.
 
 trafilatura and htmldate are imported inside the functions: importing them costs ~0.2 s.
 """
@@ -28,6 +33,8 @@ from typing import Any
 from .. import rx
 from ..errors import NoArticleText
 from .debris import sort_lines
+from .decode import normalise
+from .pagescan import Scan, dropped_blocks, head_only, key, meta_json, scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +57,7 @@ FALLBACK_MODE = Mode()
 MAX_CAPTION_CHARS = 400
 # The first <h1> elements are headline candidates (several: a site logo is sometimes an <h1>).
 MAX_HEADLINES = 3
-# How many dropped page blocks (menus, banners, teasers) ``Article.removed`` lists at most; a
-# portal page has hundreds of menu entries, and the report must stay readable.
-MAX_REMOVED_BLOCKS = 100
-_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
-                         "blockquote", "figcaption", "div", "section",
-                         "header", "footer", "nav", "aside", "ul", "ol", "form", "table",
-                         "article", "main", "figure", "pre", "address", "summary", "details"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "select"})
-
 _SPACE = rx.compile(r"\s+")
-# <figcaption>, and caption/credit elements inside a <figure> (scanning every element's class
-# attribute of the page costs more than the rest of the metadata stage).
-_CAPTION_XPATH = ("//figcaption | //figure//*[contains(@class, 'caption') or "
-                  "contains(@class, 'Caption') or contains(@class, 'credit')]"
-                  "[not(ancestor::figcaption)]")
-
 for _name in ("trafilatura", "htmldate", "courlan"):
     # library warnings ("discarding data") would reach stderr through logging's last resort
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -103,26 +95,13 @@ def _body(tree: Any) -> str:
     return text
 
 
-def _captions(tree: Any) -> list[str]:
+def _captions(found: Scan) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
-    for el in tree.xpath(_CAPTION_XPATH):
-        text = _SPACE.sub(" ", el.text_content()).strip()
+    for text in found.captions:
         if text and len(text) <= MAX_CAPTION_CHARS and text not in seen:
             seen.add(text)
             out.append(text)
-    return out
-
-
-def _headlines(tree: Any) -> list[str]:
-    """The page's first ``<h1>`` texts: the headline often differs from ``<title>``."""
-    out = []
-    for el in tree.iter("h1"):
-        text = _SPACE.sub(" ", el.text_content()).strip()
-        if text:
-            out.append(text)
-        if len(out) == MAX_HEADLINES:
-            break
     return out
 
 
@@ -139,24 +118,19 @@ def _language(tree: Any) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
-def _metadata(tree: Any, page: Page) -> None:
+def _metadata(tree: Any, found: Scan, page: Page) -> None:
     try:
-        from trafilatura.metadata import (
-            examine_meta,
-            extract_meta_json,
-            extract_sitename,
-            extract_title,
-            extract_url,
-        )
+        from trafilatura.metadata import examine_meta, extract_sitename, extract_title, extract_url
 
-        md = extract_meta_json(tree, examine_meta(tree))
-        page.title = (md.title or extract_title(tree) or "").strip() or None
-        page.author = md.author if md.author and " " in md.author.strip() else None
+        with head_only(tree) as head:
+            md = meta_json(found.json_ld, examine_meta(head))
+        page.title = normalise((md.title or extract_title(tree) or "").strip()) or None
+        page.author = normalise(md.author) if md.author and " " in md.author.strip() else None
         page.url = md.url or extract_url(tree, None)
-        page.sitename = (md.sitename or extract_sitename(tree) or "").lstrip("@") or None
+        page.sitename = normalise((md.sitename or extract_sitename(tree) or "").lstrip("@")) or None
     except Exception:  # trafilatura internals: metadata is a bonus, never fatal
         title = tree.findtext(".//title")
-        page.title = _SPACE.sub(" ", title).strip() if title else None
+        page.title = normalise(_SPACE.sub(" ", title).strip()) if title else None
     page.language = _language(tree)
 
 
@@ -179,88 +153,42 @@ def _page_date(tree: Any, url: str | None) -> date | None:
         return None
 
 
-def extract_html(html: str) -> Page:
-    """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found."""
+def extract_html(html: str, *, clean: bool = False) -> Page:
+    """Run the HTML stages on decoded HTML. Raises :class:`NoArticleText` if no body is found.
+
+    ``clean``: ``html`` is known to hold no character XML forbids (see :func:`.deep.parse`)."""
     from .deep import load
 
     # 1. parse (nesting past libxml2's 255 levels flattened, not lost)
-    tree = load(html)
+    tree = load(html, clean=clean)
     if tree is None:
         raise _no_text()
     # 2. body (trafilatura copies the tree before it prunes it)
-    body = _body(tree)
-    # 3. captions
-    captions = _captions(tree)
+    body = normalise(_body(tree))
+    # 3. captions, headlines, JSON-LD and the blocks of the page: one pass
+    found = scan(tree)
+    captions = _captions(found)
     # 4. metadata, 5. date
     page = Page(kept=[])
-    _metadata(tree, page)
+    _metadata(tree, found, page)
     page.published = _page_date(tree, page.url)
     # 6. debris
-    sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *_headlines(tree)])
+    headlines = [h for h in found.headlines if h][:MAX_HEADLINES]
+    sorted_lines = sort_lines(body.split("\n"), titles=[page.title, *headlines])
     page.credits = list(captions)
-    caption_keys = {_key(c) for c in captions}
-    for line in sorted_lines.kept:
-        if _key(line) in caption_keys:
-            continue                        # a caption trafilatura kept in the body
-        page.kept.append(line)
+    caption_keys = {key(c) for c in captions}
+    # a caption trafilatura kept in the body goes
+    page.kept = [line for line in sorted_lines.kept if key(line) not in caption_keys] \
+        if caption_keys else sorted_lines.kept
     page.removed = sorted_lines.removed
-    page.removed.extend(_dropped_blocks(tree, page.kept, [*page.removed, *captions,
-                                                          *sorted_lines.credits]))
+    page.removed.extend(dropped_blocks(found.blocks, page.kept,
+                                        [*page.removed, *captions, *sorted_lines.credits]))
     for credit in sorted_lines.credits:
-        if _key(credit) not in caption_keys:
+        if key(credit) not in caption_keys:
             page.credits.append(credit)
     if not page.kept:
         raise _no_text()
     return page
-
-
-def _dropped_blocks(tree: Any, kept: list[str], listed: list[str]) -> list[str]:
-    """The page's text blocks that trafilatura left out of the body (navigation, banners,
-    share bars, teaser lists), in page order, so the report lists what was removed.
-
-    A block is an element of :data:`_BLOCK_TAGS` with no block inside it; its text counts as
-    dropped when it is not part of the kept body, nor already listed as removed or as a credit.
-    """
-    from lxml.etree import tostring
-
-    body = tree.find("body")
-    if body is None:
-        return []
-    # only block elements are ever tested, so only those under a skipped tag need collecting
-    skipped = {d for el in body.iter(*_SKIP_TAGS) for d in el.iter(*_BLOCK_TAGS)}
-    blocks = [el for el in body.iter(*_BLOCK_TAGS) if el not in skipped] if skipped else list(
-        body.iter(*_BLOCK_TAGS))
-    inner: set[Any] = set()
-    for el in blocks:
-        parent = el.getparent()
-        while parent is not None and parent not in inner:
-            inner.add(parent)
-            parent = parent.getparent()
-    kept_key = _key(" ".join(kept))
-    kept_words = frozenset(kept_key.split())    # a block with a word the body lacks is not in it
-    seen = {_key(x) for x in listed}
-    out: list[str] = []
-    more = 0
-    for el in blocks:
-        if el in inner:
-            continue
-        # serialised as text in C: ~3x faster than joining itertext() in Python, same text
-        text = " ".join(tostring(el, method="text", encoding=str, with_tail=False).split())
-        key = text.lower()
-        if not key or key in seen or (kept_words.issuperset(key.split()) and key in kept_key):
-            continue
-        seen.add(key)
-        if len(out) < MAX_REMOVED_BLOCKS:
-            out.append(text)
-        else:
-            more += 1
-    if more:
-        out.append(f"… and {more} more blocks of page furniture")
-    return out
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def _no_text() -> NoArticleText:
