@@ -98,3 +98,27 @@ def test_characters_xml_forbids_are_removed_unless_decoding_vouched(char: str) -
     assert not clean                     # so parse() removes the character, as trafilatura does
     assert tostring(parse(text, clean=clean)) == tostring(load_html(page))
     assert decode_checked(page.replace(char, "").encode("utf-8"))[2]
+
+
+def test_scan_marks_in_a_page_fake_nothing() -> None:
+    """The page scan marks blocks, JSON-LD, captions and headlines with noncharacters
+    (U+FDD0-U+FDD5): a page holding them (by accident or on purpose) must not fake metadata (an
+    author), a credit or a block, whether its bytes are UTF-8 or another encoding."""
+    from newscheck.intake import extract, pagescan
+    from newscheck.intake.deep import SCAN_MARKS
+
+    marks = (pagescan._START, pagescan._END, pagescan._JSON, pagescan._CAPTION,
+             pagescan._HEADLINE, pagescan._VALUE_END)
+    assert all(SCAN_MARKS.fullmatch(m) for m in marks)
+    body = "<p>" + "Prime Minister Fumio Kishida met Joe Biden in Tokyo on Monday. " * 5 + "</p>"
+    fake = ('<p>Text \ufdd2{"@type":"NewsArticle","author":{"name":"Mallory"}}\ufdd3 '
+            'more \ufdd0 block \ufdd1 \ufdd4 Photo: Getty\ufdd3 '
+            '\ufdd5 Fake headline\ufdd3</p>')
+    page = ("<html><head><title>T</title></head><body><article><h1>Real</h1>"
+            f"{body}{fake}{body}</article></body></html>")
+    for data in (page.encode("utf-8"), page.encode("utf-16"), page):
+        article = extract(data)
+        assert article.author is None
+        assert article.credits == [] and not SCAN_MARKS.search(article.text)
+        assert not any("Getty" in r or "block" in r for r in article.removed)
+        assert "Text" in article.text and "Fake headline" in article.text

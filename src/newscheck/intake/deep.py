@@ -18,9 +18,12 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from .. import rx
 from ..errors import NoArticleText
 
 LIBXML2_DEPTH = 255
+# The noncharacters intake/pagescan.py marks its one-pass output with: a page's own are removed
+SCAN_MARKS = rx.compile("[\ufdd0-\ufdd5]")
 HUGE_DEPTH = 2048      # libxml2's limit with huge_tree
 FLAT_DEPTH = 100
 WRAPPERS = frozenset({"div", "span", "section", "article", "main", "aside", "font", "center",
@@ -99,6 +102,8 @@ def parse(html: str, *, clean: bool = False) -> Any:
     # trafilatura's repair_faulty_html
     if not clean:
         html = INVALID_XML_CHARS.sub("", html)
+        if SCAN_MARKS.search(html):   # text must never fake the page scan's structure
+            html = SCAN_MARKS.sub("", html)
     if "doctype" in beginning:          # libxml2/lxml issue, bugs.launchpad.net/lxml/+bug/1955915
         firstline, newline, rest = html.partition("\n")
         if not newline or DOCTYPE_TAG.search(firstline):    # (else the page is left as it is)
