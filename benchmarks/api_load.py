@@ -8,7 +8,8 @@ Starts the server itself (loopback only, an ephemeral port, ``--workers`` proces
 
 - the anchor: ``GET /healthz`` (no pipeline) — what the server and this client can do at best;
 - ``POST /v1/check`` with a ~600-word article (the one benchmarks/check.py picks) as JSON:
-  req/s, p50/p99 latency, errors;
+  req/s, p50/p99 latency, errors; over kept-alive connections, then with a new connection per
+  request (how kept-alive connections split between the workers varies from run to run);
 - the same article checked in-process (``newscheck.check``, KB open): median, for the ratio;
 - memory: the workers' total RSS before and after ``--memory-requests`` more checks.
 
@@ -59,8 +60,9 @@ def rss_kib(pid: int) -> int:
 
 
 async def load(base: str, n: int, concurrency: int, method: str, path: str,
-               payload: bytes | None) -> tuple[float, list[float], int]:
-    """``(elapsed s, latencies s, errors)`` for ``n`` requests, ``concurrency`` at a time."""
+               payload: bytes | None, keep_alive: bool = True) -> tuple[float, list[float], int]:
+    """``(elapsed s, latencies s, errors)`` for ``n`` requests, ``concurrency`` at a time, over
+    ``concurrency`` kept-alive connections or (``keep_alive=False``) a new one per request."""
     import httpx
 
     latencies: list[float] = []
@@ -80,7 +82,8 @@ async def load(base: str, n: int, concurrency: int, method: str, path: str,
             latencies.append(time.perf_counter() - t0)
             errors += not ok
 
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    limits = httpx.Limits(max_connections=concurrency,
+                          max_keepalive_connections=concurrency if keep_alive else 0)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
         t0 = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
@@ -149,11 +152,15 @@ def main() -> None:
         health = report("GET /healthz (anchor)",
                         *asyncio.run(load(base, args.requests, args.concurrency, "GET",
                                           "/healthz", None)))
-        rate = report("POST /v1/check",
-                      *asyncio.run(load(base, args.requests, args.concurrency, "POST",
-                                        "/v1/check", payload)))
-        print(f"check throughput is {rate / health:.2f}x the /healthz anchor; "
-              f"{rate * inproc:.2f} cores' worth of in-process checks")
+        # Kept-alive connections stay with the worker that accepted them, and uvicorn's
+        # workers share one socket from which asyncio accepts greedily: how the client's
+        # connections split between the workers (all on one, at worst) sets that figure. A new
+        # connection per request spreads the requests; both are printed.
+        for label, keep in (("POST /v1/check", True), ("  new connection each", False)):
+            rate = report(label, *asyncio.run(load(base, args.requests, args.concurrency,
+                                                   "POST", "/v1/check", payload, keep)))
+            print(f"  check throughput is {rate / health:.2f}x the /healthz anchor; "
+                  f"{rate * inproc:.2f} cores' worth of in-process checks")
         if args.memory_requests:
             before = rss_kib(server.pid)
             _, lat, errors = asyncio.run(load(base, args.memory_requests, args.concurrency,

@@ -114,6 +114,34 @@ def test_status_503_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
         assert error_of(c.post("/v1/check", json={"text": FALSE_TITLE}), 503)["code"] == "timeout"
 
 
+def test_a_worker_runs_one_check_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks are CPU-bound: concurrent requests to one worker queue for its check thread
+    instead of sharing the GIL (docs/service.md); each still gets its own report."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newscheck import pipeline
+
+    real, lock, running, most = pipeline.check, threading.Lock(), [0], [0]
+
+    def one(*args: object, **kwargs: object) -> object:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check", one)
+    texts = [FALSE_TITLE.replace("Monday", day) for day in ("Monday", "Tuesday", "Friday")]
+    with make_client() as c, ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda t: c.post("/v1/check", json={"text": t}), texts * 2))
+    assert [a.status_code for a in answers] == [200] * 6 and most[0] == 1
+    assert [a.json()["article"]["text"] for a in answers] == texts * 2
+
+
 def test_404_and_405_have_the_same_shape(client: TestClient) -> None:
     error_of(client.get("/nowhere"), 404)
     error_of(client.get("/v1/check"), 405)

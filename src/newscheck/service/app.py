@@ -8,8 +8,8 @@
     GET  /                      the page: paste, upload or a URL, a date, source articles
     GET  /docs, /openapi.json   the API (Swagger UI served from the package, no CDN)
 
-The pipeline runs in a worker thread under a per-request time limit; the knowledge base is
-opened once, read-only, and shared.
+The pipeline runs in the worker process's one check thread (checks queue for it) under a
+per-request time limit; the knowledge base is opened once, read-only, and shared.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            f"send application/json or a form (multipart/form-data), not "
                            f"{ctype or 'no content type'}")
         try:
-            report = await asyncio.wait_for(run_in_threadpool(_run, given, kb, settings),
+            report = await asyncio.wait_for(_checked(app, given, kb, settings),
                                             timeout=settings.time_limit)
         except TimeoutError:
             raise ApiError(503, "timeout", f"the check took longer than the limit of "
@@ -191,18 +191,35 @@ def _thread_corpus(path: str) -> Any:
     return corpus
 
 
-def _run(given: CheckInput, kb: Any, settings: Settings) -> Report:
-    """The blocking part of a check (in a worker thread): fetch if asked, then the pipeline."""
-    content, fetched = given.content, None
-    if given.url:
-        if not settings.allow_fetch:
-            raise ApiError(400, "fetch_disabled", "this server does not fetch URLs (it was "
-                           "started without --allow-fetch); send the page as html instead")
-        from ..intake.fetch import fetch
+async def _checked(app: FastAPI, given: CheckInput, kb: Any, settings: Settings) -> Report:
+    """Fetch if asked (a worker thread: I/O, any number at once), then the pipeline in this
+    process's one check thread. Checks are CPU-bound Python: threads sharing the GIL only slow
+    each other (8 concurrent requests on 2 workers: 70 req/s with a thread per request, see
+    docs/service.md), so a worker runs one check at a time and the others wait in the event loop
+    (the time limit counts the wait). ``newscheck serve --workers N`` is what scales."""
+    import anyio
 
-        fetched = fetch(given.url, allow_private=False, max_bytes=settings.max_body,
-                        timeout=min(settings.fetch_timeout, settings.time_limit))
-        content = fetched.data
+    fetched = await run_in_threadpool(_fetch, given, settings) if given.url else None
+    limiter = getattr(app.state, "check_limiter", None)
+    if limiter is None:         # made in the event loop, on the first request
+        limiter = app.state.check_limiter = anyio.CapacityLimiter(1)
+    return await anyio.to_thread.run_sync(_run, given, kb, settings, fetched, limiter=limiter)
+
+
+def _fetch(given: CheckInput, settings: Settings) -> Any:
+    if not settings.allow_fetch:
+        raise ApiError(400, "fetch_disabled", "this server does not fetch URLs (it was "
+                       "started without --allow-fetch); send the page as html instead")
+    from ..intake.fetch import fetch
+
+    assert given.url is not None
+    return fetch(given.url, allow_private=False, max_bytes=settings.max_body,
+                 timeout=min(settings.fetch_timeout, settings.time_limit))
+
+
+def _run(given: CheckInput, kb: Any, settings: Settings, fetched: Any = None) -> Report:
+    """The blocking part of a check (in the check thread): the pipeline."""
+    content = fetched.data if fetched is not None else given.content
     extra: dict[str, Any] = {}
     if given.against:           # bytes: a source text is content, never a path or URL
         extra["against"] = [a.encode("utf-8") for a in given.against]
