@@ -46,6 +46,8 @@ def _reset(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rx, "_used", {})
     monkeypatch.setattr(rx, "_dirty", False)
     monkeypatch.setattr(rx, "_engine", None)
+    monkeypatch.setattr(rx, "_last_used", {})
+    monkeypatch.setattr(rx, "_generation", 0)
 
 
 def _same(a: re.Pattern[str] | re.Pattern[bytes], pattern: str | bytes, flags: int) -> None:
@@ -92,12 +94,31 @@ def test_a_damaged_file_falls_back_to_re(fresh: Path, monkeypatch: pytest.Monkey
     elif damage == "wrong shape":
         target.write_bytes(marshal.dumps([1, 2, 3]))
     elif damage == "bad entry":
-        target.write_bytes(marshal.dumps({(pattern, flags): (1, "x", 2)}))
+        target.write_bytes(marshal.dumps((1, {(pattern, flags): (1, "x", 2)}, {})))
     else:   # a program the engine rejects
-        target.write_bytes(marshal.dumps({(pattern, flags): (32, b"\xff\xff\xff\xff", 2, {},
-                                                             (None,))}))
+        target.write_bytes(marshal.dumps((1, {(pattern, flags): (32, b"\xff\xff\xff\xff", 2,
+                                                                 {}, (None,))}, {})))
     _reset(monkeypatch)
     _same(rx.compile(pattern, flags), pattern, flags)
+
+
+@pytest.mark.skipif(not CPYTHON, reason="the cache needs CPython's compiler hooks")
+def test_patterns_no_saving_process_uses_are_dropped(fresh: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that is new in every process (a library's, built from a set) is saved each
+    time, and dropped after KEEP_SAVES saves that did not use it: the file stays bounded."""
+    monkeypatch.setattr(rx, "KEEP_SAVES", 3)
+    steady, flags = SAMPLES[0]
+    for n in range(8):
+        _reset(monkeypatch)
+        rx.compile(steady, flags)
+        rx.compile(f"(?:variant{n})+", 0)        # a miss in every "process"
+        rx.save()
+    _reset(monkeypatch)
+    kept = set(rx._load())
+    assert (steady, flags) in kept
+    assert {k for k in kept if k[0].startswith("(?:variant")} == {
+        (f"(?:variant{n})+", 0) for n in range(4, 8)}
 
 
 def test_switched_off_or_unwritable_still_compiles(fresh: Path,

@@ -31,12 +31,17 @@ from pathlib import Path
 from typing import Any, AnyStr
 
 MAX_ENTRIES = 2048        # bounds the file (~1 MB) whatever a development tree compiles over time
+# A pattern no saving process used in this many saves is dropped: a library pattern built from
+# a set (its order follows the hash seed) is new in nearly every process and must not pile up.
+KEEP_SAVES = 64
 
 # (pattern, flags) -> (flags, program as bytes, groups, groupindex, indexgroup)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _Key = tuple[str | bytes, int]
 _cache: dict[_Key, _Entry] | None = None
 _used: dict[_Key, None] = {}    # keys compiled by this process, in order
+_last_used: dict[_Key, int] = {}   # the save generation that last used each key
+_generation = 0                    # saves of the file so far
 _dirty = False
 _engine: Any = None       # the ``_sre`` module, or False where the hooks are missing
 
@@ -148,7 +153,8 @@ def cache_path() -> Path:
 
 
 def _load() -> dict[_Key, _Entry]:
-    global _cache
+    """The file: ``(generation, {key: entry}, {key: generation last used})``."""
+    global _cache, _generation
     if _cache is None:
         import marshal
 
@@ -157,8 +163,12 @@ def _load() -> dict[_Key, _Entry]:
             data = marshal.loads(cache_path().read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return _cache
-        if isinstance(data, dict):
-            _cache = {k: v for k, v in data.items() if _valid(k, v)}
+        if (isinstance(data, tuple) and len(data) == 3 and isinstance(data[0], int)
+                and isinstance(data[1], dict) and isinstance(data[2], dict)):
+            _generation = data[0]
+            _cache = {k: v for k, v in data[1].items() if _valid(k, v)}
+            _last_used.update((k, g) for k, g in data[2].items()
+                              if k in _cache and isinstance(g, int))
     return _cache
 
 
@@ -172,14 +182,19 @@ def _valid(key: Any, entry: Any) -> bool:
 
 def save() -> None:
     """Write the cache (atomically) when this process compiled something new: the patterns it
-    used first, then the others, up to :data:`MAX_ENTRIES`. Errors are ignored."""
-    global _dirty
+    used first, then the others that a save in the last :data:`KEEP_SAVES` used, up to
+    :data:`MAX_ENTRIES`. Errors are ignored."""
+    global _dirty, _generation
     if not _dirty or _cache is None:
         return
     import marshal
 
-    keys = [*_used, *(k for k in _cache if k not in _used)]
-    data = {k: _cache[k] for k in keys[:MAX_ENTRIES]}
+    generation = _generation + 1
+    for key in _used:
+        _last_used[key] = generation
+    keys = [*_used, *(k for k in _cache if k not in _used
+                      and generation - _last_used.get(k, 0) <= KEEP_SAVES)][:MAX_ENTRIES]
+    data = (generation, {k: _cache[k] for k in keys}, {k: _last_used[k] for k in keys})
     try:
         target = cache_path()
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -188,4 +203,5 @@ def save() -> None:
         tmp.replace(target)
     except (OSError, ValueError):
         return
+    _generation = generation
     _dirty = False
