@@ -166,3 +166,32 @@ def test_every_module_pattern_equals_re_compile_in_a_second_process(tmp_path: Pa
                             text=True, check=True).stdout.split(maxsplit=2)
     assert int(first[0]) > 150 and first[1] == "True" and first[2].strip() == "[]"
     assert second == [first[0], "False", "[]\n"]    # all read from the file, all equal
+
+
+@pytest.mark.skipif(not CPYTHON, reason="the cache needs CPython's compiler hooks")
+def test_library_import_restores_re_whatever_the_threads(fresh: Path) -> None:
+    """Threads importing libraries at once each patch and restore ``re`` in turn: ``re`` is
+    itself again afterwards, and a compile in another thread meanwhile is never cached."""
+    import threading
+
+    original = re._compile  # type: ignore[attr-defined]
+    inside = threading.Barrier(2, timeout=5)
+
+    def importer(n: int) -> None:
+        with rx.library_import():
+            re.compile(f"(?:imported{n})+")
+            if n == 0:
+                inside.wait()       # the other thread compiles while this one is inside
+
+    def bystander() -> None:
+        inside.wait()
+        re.compile("(?:article text)+")
+
+    threads = [threading.Thread(target=importer, args=(n,)) for n in range(3)]
+    threads.append(threading.Thread(target=bystander))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert re._compile is original  # type: ignore[attr-defined]
+    assert {k[0] for k in rx._load()} == {f"(?:imported{n})+" for n in range(3)}

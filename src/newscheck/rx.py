@@ -24,6 +24,7 @@ import importlib
 import os
 import re
 import sys
+import threading
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,7 @@ _last_used: dict[_Key, int] = {}   # the save generation that last used each key
 _generation = 0                    # saves of the file so far
 _dirty = False
 _engine: Any = None       # the ``_sre`` module, or False where the hooks are missing
+_LIBRARY_LOCK = threading.RLock()
 
 
 def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
@@ -84,24 +86,23 @@ def library_import() -> Iterator[None]:
     patterns (``with rx.library_import(): import trafilatura``). Nothing else is cached: other
     threads and non-string patterns reach ``re`` untouched, and ``re`` is restored on exit.
     Keep the block to the import alone (a pattern built from an article must not be cached)."""
-    import threading
-
     if not _hooks() or getattr(re, "_compile", None) is None:
         yield
         return
-    original = re._compile  # type: ignore[attr-defined]
     me = threading.get_ident()
+    with _LIBRARY_LOCK:     # one thread at a time patches and restores ``re``
+        original = re._compile  # type: ignore[attr-defined]
 
-    def cached(pattern: Any, flags: Any) -> Any:
-        if threading.get_ident() != me or not isinstance(pattern, (str, bytes)):
-            return original(pattern, flags)
-        return compile(pattern, flags)
+        def cached(pattern: Any, flags: Any) -> Any:
+            if threading.get_ident() != me or not isinstance(pattern, (str, bytes)):
+                return original(pattern, flags)
+            return compile(pattern, flags)
 
-    re._compile = cached  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        re._compile = original  # type: ignore[attr-defined]
+        re._compile = cached  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            re._compile = original  # type: ignore[attr-defined]
 
 
 def _hooks() -> Any:
