@@ -70,39 +70,35 @@ def trafilatura_default(html: bytes) -> str:
     return trafilatura.extract(html) or ""
 
 
-def trafilatura_as_called(html: bytes) -> str:
-    """The trafilatura call newscheck's intake wraps: parse once, then ``bare_extraction`` in
-    newscheck's body mode (recall + fast, tables, no comments, no metadata)."""
+def _body_mode_call(tree: object) -> str:
+    """``bare_extraction`` as intake calls it (newscheck's body mode)."""
     from trafilatura import bare_extraction
-    from trafilatura.utils import load_html
 
     from newscheck.intake.html import BODY_MODE
 
-    tree = load_html(html)
-    if tree is None:
-        return ""
     doc = bare_extraction(tree, include_comments=False, include_tables=True,
                           with_metadata=False, favor_precision=BODY_MODE.precision,
                           favor_recall=BODY_MODE.recall, fast=BODY_MODE.fast)
     return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def trafilatura_as_called(html: bytes) -> str:
+    """The trafilatura call newscheck's intake wraps: parse once, then ``bare_extraction`` in
+    newscheck's body mode (recall + fast, tables, no comments, no metadata)."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    return "" if tree is None else _body_mode_call(tree)
 
 
 def trafilatura_on_intake_parse(html: bytes) -> str:
     """The same call on the tree intake parses (its parser, same options as trafilatura's)."""
-    from trafilatura import bare_extraction
-
     from newscheck.intake.decode import decode_checked
     from newscheck.intake.deep import parse
-    from newscheck.intake.html import BODY_MODE
 
     text, _, clean = decode_checked(html, normal=False)
     tree = parse(text, clean=clean)
-    if tree is None:
-        return ""
-    doc = bare_extraction(tree, include_comments=False, include_tables=True,
-                          with_metadata=False, favor_precision=BODY_MODE.precision,
-                          favor_recall=BODY_MODE.recall, fast=BODY_MODE.fast)
-    return (getattr(doc, "text", None) or "") if doc is not None else ""
+    return "" if tree is None else _body_mode_call(tree)
 
 
 def newscheck_intake(html: bytes) -> str:

@@ -30,13 +30,6 @@ def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return widekb.build(path, widekb.rows(rng, positions=40, people=300, terms=6000), wide=0)
 
 
-def whole(path: Path) -> KnowledgeBase:
-    """The KB read as one without the span index: every position loaded whole."""
-    kb = KnowledgeBase.open(path)
-    kb._spans = False
-    return kb
-
-
 def _positions(path: Path) -> list[str]:
     with sqlite3.connect(path) as conn:
         return [r[0] for r in conn.execute("SELECT DISTINCT value FROM statements ORDER BY 1")]
@@ -55,7 +48,7 @@ def test_the_whole_list_is_the_reference_load(kb_file: Path) -> None:
 
 def test_indexed_queries_equal_the_whole_list(kb_file: Path) -> None:
     rng = random.Random(80)
-    with KnowledgeBase.open(kb_file) as kb, whole(kb_file) as ref:
+    with KnowledgeBase.open(kb_file) as kb, widekb.whole(kb_file) as ref:
         for pos in _positions(kb_file):
             assert kb.wide(pos) and not ref.wide(pos)
             everyone = ref.holders(pos)

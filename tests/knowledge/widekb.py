@@ -12,7 +12,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from newscheck.knowledge import schema, spans
+from newscheck.knowledge import KnowledgeBase, schema, spans
 
 SOURCES = {"snap A": "2019-06-30", "snap B": "2021-03-31", "snap C": "2021-03-31",
            "table D": "2023-01-15", "undated E": None}
@@ -110,3 +110,10 @@ def reference_holders(path: Path, position: str) -> list[tuple[object, ...]]:
     terms = list(best.values())
     terms.sort(key=lambda t: t[1].earliest().toordinal() if t[1] else 0)  # type: ignore
     return terms
+
+
+def whole(path: Path | str) -> KnowledgeBase:
+    """The KB read as one without the span index: every position loaded whole (the reference)."""
+    kb = KnowledgeBase.open(path)
+    kb._spans = False
+    return kb

@@ -21,12 +21,6 @@ from ..knowledge import widekb
 CLAIMS = Path(__file__).resolve().parent.parent / "data" / "claims"
 
 
-def _whole(path: Path | str) -> KnowledgeBase:
-    kb = KnowledgeBase.open(path)
-    kb._spans = False          # as a KB without the span index: every position read whole
-    return kb
-
-
 @pytest.fixture(scope="module")
 def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rng = random.Random(9)
@@ -36,7 +30,7 @@ def kb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_facts_answers_equal_the_whole_list(kb_file: Path) -> None:
     rng = random.Random(90)
-    with KnowledgeBase.open(kb_file) as kb, _whole(kb_file) as whole:
+    with KnowledgeBase.open(kb_file) as kb, widekb.whole(kb_file) as whole:
         positions = [r[0] for r in kb.conn.execute(
             "SELECT DISTINCT value FROM statements ORDER BY 1")]
         wide, ref = Facts(kb), Facts(whole)
@@ -71,7 +65,7 @@ def test_reports_on_gold_articles_are_the_same_with_every_position_wide(
     with sqlite3.connect(path) as conn:       # every position indexed
         spans.drop(conn)
         spans.install(conn, wide=0)
-    with KnowledgeBase.open(path) as kb, _whole(path) as whole:
+    with KnowledgeBase.open(path) as kb, widekb.whole(path) as whole:
         assert kb._spans
         for article in _articles():
             day = json.loads(article.with_suffix(".json").read_text())["published"]
