@@ -78,10 +78,15 @@ def test_compiled_then_read_back_by_the_next_process(fresh: Path,
 
 
 @pytest.mark.skipif(not CPYTHON, reason="the cache needs CPython's compiler hooks")
-@pytest.mark.parametrize("damage", ["garbage", "empty", "wrong shape", "bad entry", "bad code"])
+@pytest.mark.parametrize("damage", ["garbage", "empty", "wrong shape", "bad entry", "bad code",
+                                    "changed program"])
 def test_a_damaged_file_falls_back_to_re(fresh: Path, monkeypatch: pytest.MonkeyPatch,
                                          damage: str) -> None:
     import marshal
+
+    def sealed(data: object) -> bytes:      # a well-formed file (right digest) holding data
+        payload = marshal.dumps(data)
+        return rx._digest(payload) + payload
 
     pattern, flags = SAMPLES[0]
     rx.compile(pattern, flags)
@@ -92,12 +97,18 @@ def test_a_damaged_file_falls_back_to_re(fresh: Path, monkeypatch: pytest.Monkey
     elif damage == "empty":
         target.write_bytes(b"")
     elif damage == "wrong shape":
-        target.write_bytes(marshal.dumps([1, 2, 3]))
+        target.write_bytes(sealed([1, 2, 3]))
     elif damage == "bad entry":
-        target.write_bytes(marshal.dumps((1, {(pattern, flags): (1, "x", 2)}, {})))
-    else:   # a program the engine rejects
-        target.write_bytes(marshal.dumps((1, {(pattern, flags): (32, b"\xff\xff\xff\xff", 2,
-                                                                 {}, (None,))}, {})))
+        target.write_bytes(sealed((1, {(pattern, flags): (1, "x", 2)}, {})))
+    elif damage == "bad code":   # a program the engine rejects
+        target.write_bytes(sealed((1, {(pattern, flags): (32, b"\xff\xff\xff\xff", 2, {},
+                                                           (None,))}, {})))
+    else:   # bytes changed on disk: another pattern's valid program under this key
+        other = rx._program(r"\bzz(?P<first>z)(?P<last>z)\b", flags)
+        raw = target.read_bytes()
+        data = marshal.loads(raw[rx._DIGEST:])
+        data[1][(pattern, flags)] = other
+        target.write_bytes(raw[:rx._DIGEST] + marshal.dumps(data))   # the old digest
     _reset(monkeypatch)
     _same(rx.compile(pattern, flags), pattern, flags)
 

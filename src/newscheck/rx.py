@@ -46,6 +46,14 @@ _generation = 0                    # saves of the file so far
 _dirty = False
 _engine: Any = None       # the ``_sre`` module, or False where the hooks are missing
 _LIBRARY_LOCK = threading.RLock()
+_TYPECODE = "I"           # the programs' code words, stored as bytes
+_DIGEST = 16              # bytes of BLAKE2b digest at the start of the file
+
+
+def _digest(payload: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(payload, digest_size=_DIGEST).digest()
 
 
 def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
@@ -123,8 +131,6 @@ def _hooks() -> Any:
     return _engine
 
 
-_TYPECODE = "I"
-
 
 def _program(pattern: str | bytes, flags: int) -> _Entry | None:
     """Parse and compile ``pattern`` as ``re._compiler.compile`` does, keeping the program."""
@@ -154,14 +160,17 @@ def cache_path() -> Path:
 
 
 def _load() -> dict[_Key, _Entry]:
-    """The file: ``(generation, {key: entry}, {key: generation last used})``."""
+    """The file: a BLAKE2b digest of the rest, then the marshalled ``(generation, {key: entry},
+    {key: generation last used})``."""
     global _cache, _generation
     if _cache is None:
         import marshal
 
         _cache = {}
         try:
-            data = marshal.loads(cache_path().read_bytes())
+            raw = cache_path().read_bytes()
+            data = marshal.loads(raw[_DIGEST:]) if raw[:_DIGEST] == _digest(raw[_DIGEST:]) \
+                else None     # a damaged file (a flipped byte could change a program): unused
         except (OSError, ValueError, EOFError, TypeError):
             return _cache
         if (isinstance(data, tuple) and len(data) == 3 and isinstance(data[0], int)
@@ -200,7 +209,8 @@ def save() -> None:
         target = cache_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(data))
+        payload = marshal.dumps(data)
+        tmp.write_bytes(_digest(payload) + payload)
         tmp.replace(target)
     except (OSError, ValueError):
         return
