@@ -74,3 +74,24 @@ def test_reports_on_gold_articles_are_the_same_with_every_position_wide(
             assert got[0] == got[1], article.name
         # only positions nobody holds (nothing to load) were asked for whole
         assert not any(index.terms for index in kb._by_position.values())
+
+
+def test_an_undated_source_whose_terms_all_duplicate_another_never_makes_the_office_newer(
+        tmp_path: Path) -> None:
+    """The dated copy of a term wins over the undated one, so a source of copies keeps no term
+    in the whole list: the indexed path must not date the office by it either (it did, with the
+    KB's newest date, which let a later claim be refuted)."""
+    rows: list[tuple[object, ...]] = []
+    for i in range(6):     # snap A (2019-06-30) and undated E record the same terms
+        for source in ("snap A", "undated E"):
+            rows.append((f"Q9100{i:03d}", "P39", "Q9200001", f"{2000 + 3 * i}-01-01", "day",
+                         f"{2003 + 3 * i}-01-01", "day", "normal", source, f"s{i}{source[-1]}"))
+    rows.append(("Q9100999", "P39", "Q9200002", "2020-01-01", "day", None, None, "normal",
+                 "table D", "sD"))     # the newest source records another office only
+    path = widekb.build(tmp_path / "kb.sqlite", rows, wide=0)
+    with KnowledgeBase.open(path) as kb, widekb.whole(path) as whole:
+        assert kb.wide("Q9200001") and not whole.wide("Q9200001")
+        assert {t.source for t in Facts(whole).holders("Q9200001")} == {"snap A"}
+        expected = Facts(whole).office_as_of(["Q9200001"])
+        assert expected == (date(2019, 6, 30), "snap A")
+        assert Facts(kb).office_as_of(["Q9200001"]) == expected

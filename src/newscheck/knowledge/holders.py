@@ -20,7 +20,7 @@ from ..model import Term
 from . import spans
 from .terms import TERMS_SQL, Index, Wide, starting, terms_of
 
-_MAX_CACHED = 200_000
+MAX_CACHED = 200_000      # keys per in-memory cache (entities, terms), then cleared
 
 
 class TermQueries:
@@ -45,7 +45,7 @@ class TermQueries:
             with self._lock:
                 rows = self.conn.execute(TERMS_SQL.format(col=col), (key,)).fetchall()
             idx = Index(terms_of(rows, self.source_dates))
-            if len(cache) > _MAX_CACHED:
+            if len(cache) > MAX_CACHED:
                 cache.clear()
             cache[key] = idx
         return idx
@@ -58,7 +58,7 @@ class TermQueries:
             with self._lock:
                 row = self.conn.execute("SELECT id, spans FROM term_positions WHERE value = ?",
                                         (position,)).fetchone()
-            if len(self._wide) > _MAX_CACHED:
+            if len(self._wide) > MAX_CACHED:
                 self._wide.clear()
             self._wide[position] = (Wide(self.conn, position, row[0], self.source_dates,
                                          self._lock) if row is not None and row[1] == 1

@@ -17,12 +17,11 @@ from typing import Any
 from ..errors import KnowledgeBaseCorrupt, KnowledgeBaseNotFound
 from ..model import Entity
 from . import schema
-from .holders import TermQueries
+from .holders import MAX_CACHED, TermQueries
 from .kbfile import _corrupt, _hot_journal, _recover, kb_errors
 from .kbinfo import KbInfo, _country
 from .kinds import default_single_holder, kind_from_label, kind_from_superclasses
 
-_MAX_CACHED = 200_000
 __all__ = ["KnowledgeBase", "kb_errors"]
 
 
@@ -115,7 +114,7 @@ class KnowledgeBase(KbInfo, TermQueries):
     def entity(self, id: str) -> Entity | None:
         with self._lock:
             if id not in self._entities:
-                if len(self._entities) > _MAX_CACHED:
+                if len(self._entities) > MAX_CACHED:
                     self._entities.clear()
                 self._entities[id] = self._load_entity(id)
             return self._entities[id]

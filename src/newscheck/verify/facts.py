@@ -82,6 +82,7 @@ class Facts:
         self._kept: dict[tuple[str, str], set[Term]] = {}
         self._latest_source: dict[str, date | None] = {}
         self._spans: dict[tuple[str, str, date, date], list[Term]] = {}
+        self._wide_dates: dict[tuple[str, str], tuple[date | None, str]] = {}
 
     def entity(self, id: str) -> Entity | None:
         if id not in self._entity:
@@ -191,14 +192,29 @@ class Facts:
 
     def _wide_as_of(self, position: str) -> tuple[date | None, str]:
         """office_as_of over a wide position's holders from the sources recording them: the
-        newest; on a tie, the one whose term comes first (as the whole list would tell)."""
-        dated = [(d or self.as_of, s) for s, d in self._wkb.holder_sources(position)]
-        newest = max((d for d, _ in dated if d is not None), default=None)
-        tied = {s for d, s in dated if d == newest}
-        if newest is None or len(tied) == 1:
-            return newest, next(iter(tied)) if newest is not None else ""
-        first = next((t for t in self._wkb.holders_in_order(position) if t.source in tied), None)
-        return newest, first.source if first is not None else min(tied)
+        newest; on a tie, the one whose term comes first (as the whole list would tell).
+
+        An undated source counts as the KB's date in the whole list only through the terms it
+        keeps, and its copies of another source's terms are dropped (the dated copy wins): a
+        source listed here may have kept none. So an undated source never makes the date newer
+        than the newest dated one, only ties with it: a later date would allow refutations the
+        whole list does not (absence of data is no refutation)."""
+        key = ("as_of", position)
+        if key not in self._wide_dates:
+            sources = self._wkb.holder_sources(position)
+            dated = [(d, s) for s, d in sources if d is not None]
+            newest = max(d for d, _ in dated) if dated else self.as_of
+            tied = {s for d, s in dated if d == newest}
+            if newest is not None and newest == self.as_of:
+                tied.update(s for s, d in sources if d is None)
+            if newest is None or len(tied) <= 1:
+                answer = (newest, next(iter(tied), "") if newest is not None else "")
+            else:   # once per run: the first term of a tied source decides, as in the list
+                first = next((t for t in self._wkb.holders_in_order(position)
+                              if t.source in tied), None)
+                answer = (newest, first.source if first is not None else min(tied))
+            self._wide_dates[key] = answer
+        return self._wide_dates[key]
 
     def kind(self, position: str) -> str | None:
         if position not in self._kind:
