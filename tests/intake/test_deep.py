@@ -122,3 +122,51 @@ def test_scan_marks_in_a_page_fake_nothing() -> None:
         assert article.credits == [] and not SCAN_MARKS.search(article.text)
         assert not any("Getty" in r or "block" in r for r in article.removed)
         assert "Text" in article.text and "Fake headline" in article.text
+
+
+def test_scan_marks_in_a_deep_page_fake_nothing() -> None:
+    """Marks in a page nested past libxml2's limit (parsed again, deep.load) are removed too."""
+    from newscheck.intake import extract
+
+    fake = ('<p>Text \ufdd2{"@type":"NewsArticle","author":{"name":"Fake Person"}}\ufdd3 '
+            '\ufdd4 Sunset over the bay\ufdd3</p>')
+    body = "<p>" + "Prime Minister Fumio Kishida met Joe Biden in Tokyo on Monday. " * 5 + "</p>"
+    for depth in (0, 300):
+        page = (f"<html><head><title>T</title></head><body>{'<div>' * depth}<article>"
+                f"{body}{fake}{body}</article>{'</div>' * depth}</body></html>")
+        article = extract(page.encode("utf-8"))
+        assert article.author is None and article.credits == [], depth
+
+
+def test_nested_headlines_and_captions_cost_memory_in_proportion_to_the_page() -> None:
+    """Each nested <h1> or figure caption writes its text once, cut at MAX_VALUE_CHARS: the
+    scan's output grows with the page, not with its square."""
+    from newscheck.intake.deep import load
+    from newscheck.intake.pagescan import MAX_VALUE_CHARS, scan
+
+    text = "word " * 400
+    for tag in ("h1", "figcaption", "figure"):
+        page = (f"<html><body>{f'<{tag}>{text}' * 200}{f'</{tag}>' * 200}</body></html>")
+        found = scan(load(page))
+        values = found.headlines + found.captions
+        assert all(len(v) <= MAX_VALUE_CHARS for v in values)
+        assert sum(map(len, values)) <= 201 * MAX_VALUE_CHARS
+        assert len(found.captions) <= 200, tag
+
+
+def test_json_ld_beside_the_head_in_skipped_tags_and_in_fragments_is_read() -> None:
+    """JSON-LD wherever trafilatura's reader finds it: between </head> and <body>, inside
+    <noscript>/<template>, and in a page saved without <html> or <head>."""
+    from newscheck.intake import extract
+
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+          '"NewsArticle","headline":"Real Head","author":{"@type":"Person","name":"Jane Roe"}}'
+          '</script>')
+    body = "<p>" + "Prime Minister Fumio Kishida met Joe Biden in Tokyo on Monday. " * 5 + "</p>"
+    pages = [f"<html><head><title>T</title></head>{ld}<body><article>{body}</article></body>"
+             "</html>",
+             f"<html><head><title>T</title></head><body><noscript>{ld}</noscript><article>"
+             f"{body}</article></body></html>",
+             f"<!-- saved --><body><h1>Headline A</h1>{ld}<article>{body}</article></body>"]
+    for page in pages:
+        assert extract(page.encode("utf-8")).author == "Jane Roe", page[:60]

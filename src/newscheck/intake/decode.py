@@ -108,6 +108,17 @@ def _ascii_share(data: bytes) -> float:
     return len(sample.translate(None, _HIGH_BYTES)) / max(1, len(sample))
 
 
+# The noncharacters intake/pagescan.py marks its one-pass output with: a page's own are removed
+SCAN_MARKS = rx.compile("[\ufdd0-\ufdd5]")
+
+
+def without_marks(html: str) -> str:
+    """``html`` without the scan's marks: page text must never fake the page scan's structure
+    (intake/pagescan.py). (Written as character references, ``&#xFDD2;``, they still reach the
+    tree: searching every page for them cost ~2 % of intake; docs/intake.md.)"""
+    return SCAN_MARKS.sub("", html) if SCAN_MARKS.search(html) else html
+
+
 def _utf8_is_clean(data: bytes) -> bool:
     """True when UTF-8 ``data`` encodes none of :data:`_GARBAGE`'s characters nor any that XML
     forbids: checked on the bytes in C, several times faster than searching the decoded text."""

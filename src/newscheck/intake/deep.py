@@ -18,12 +18,10 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from .. import rx
 from ..errors import NoArticleText
+from .decode import SCAN_MARKS, without_marks  # noqa: F401  (SCAN_MARKS: tests)
 
 LIBXML2_DEPTH = 255
-# The noncharacters intake/pagescan.py marks its one-pass output with: a page's own are removed
-SCAN_MARKS = rx.compile("[\ufdd0-\ufdd5]")
 HUGE_DEPTH = 2048      # libxml2's limit with huge_tree
 FLAT_DEPTH = 100
 WRAPPERS = frozenset({"div", "span", "section", "article", "main", "aside", "font", "center",
@@ -100,10 +98,8 @@ def parse(html: str, *, clean: bool = False) -> Any:
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     # trafilatura's repair_faulty_html
-    if not clean:
-        html = INVALID_XML_CHARS.sub("", html)
-        if SCAN_MARKS.search(html):   # text must never fake the page scan's structure
-            html = SCAN_MARKS.sub("", html)
+    if not clean:       # (clean: decoding found none of these, nor a scan mark)
+        html = without_marks(INVALID_XML_CHARS.sub("", html))
     if "doctype" in beginning:          # libxml2/lxml issue, bugs.launchpad.net/lxml/+bug/1955915
         firstline, newline, rest = html.partition("\n")
         if not newline or DOCTYPE_TAG.search(firstline):    # (else the page is left as it is)
@@ -144,6 +140,7 @@ def load(html: str, *, clean: bool = False) -> Any:
     from lxml import etree
     from lxml import html as lxml_html
 
+    html = without_marks(html)      # as parse() does
     try:
         deep = lxml_html.document_fromstring(
             html, parser=lxml_html.HTMLParser(huge_tree=True, remove_comments=True))

@@ -38,6 +38,9 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg",
 # How many dropped page blocks (menus, banners, teasers) ``Article.removed`` lists at most; a
 # portal page has hundreds of menu entries, and the report must stay readable.
 MAX_REMOVED_BLOCKS = 100
+# A caption or headline longer than this (before white space is collapsed) is read only so far:
+# captions over 400 characters are dropped anyway, and nested ones must not multiply the page.
+MAX_VALUE_CHARS = 10_000
 JSON_SCRIPT_TYPES = ("application/ld+json", "application/settings+json")
 
 # Marks in the transform's output (Unicode noncharacters: reserved for a program's internal
@@ -73,21 +76,35 @@ def _transform() -> Any:
     from lxml import etree
 
     json_ld = f"script[@type='{JSON_SCRIPT_TYPES[0]}' or @type='{JSON_SCRIPT_TYPES[1]}']"
+    # a caption's or a headline's text is cut at MAX_VALUE_CHARS, so nested ones cost memory
+    # in proportion to the page, not its square (the page's own marks are taken out before the
+    # parse: deep.parse)
     value = '<xsl:value-of select="."/>&#xFDD3;'
+    short = f'<xsl:value-of select="substring(., 1, {MAX_VALUE_CHARS})"/>&#xFDD3;'
     block = '&#xFDD0;<xsl:apply-templates/>&#xFDD1;'
+    skipped = "|".join(sorted(SKIP_TAGS - {"script", "style"}))
     return etree.XSLT(etree.XML(
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         '<xsl:output method="text" encoding="UTF-8"/>'
-        f'<xsl:template match="/"><xsl:apply-templates select="*/head//{json_ld}"/>'
-        '<xsl:apply-templates select="(*/body)[1]"/></xsl:template>'
-        f'<xsl:template match="{"|".join(sorted(SKIP_TAGS))}"/>'
+        # a page: JSON-LD in the head and beside it, then the body; a fragment (no <html>:
+        # lxml gives its body or only element as the root): the root itself
+        '<xsl:template match="/"><xsl:choose><xsl:when test="html">'
+        f'<xsl:apply-templates select="html/head//{json_ld} | html/{json_ld}"/>'
+        '<xsl:apply-templates select="(html/body)[1]"/></xsl:when>'
+        '<xsl:otherwise><xsl:apply-templates select="*"/></xsl:otherwise></xsl:choose>'
+        '</xsl:template>'
+        '<xsl:template match="script|style"/>'
+        f'<xsl:template match="{skipped}"><xsl:apply-templates select=".//{json_ld}"/>'
+        '</xsl:template>'
         f'<xsl:template match="{json_ld}">&#xFDD2;{value}</xsl:template>'
         f'<xsl:template match="{"|".join(sorted(BLOCK_TAGS - {"h1", "figure"}))}">{block}'
         '</xsl:template>'
-        f'<xsl:template match="h1">&#xFDD5;{value}{block}</xsl:template>'
-        f'<xsl:template match="figure"><xsl:for-each select="{_FIGURE_CAPTIONS}">&#xFDD4;{value}'
-        f'</xsl:for-each>{block}</xsl:template>'
-        f'<xsl:template match="figcaption[not(ancestor::figure)]">&#xFDD4;{value}{block}'
+        f'<xsl:template match="h1">&#xFDD5;{short}{block}</xsl:template>'
+        # the outermost figure writes the captions of all it holds, once
+        f'<xsl:template match="figure[not(ancestor::figure)]"><xsl:for-each '
+        f'select="{_FIGURE_CAPTIONS}">&#xFDD4;{short}</xsl:for-each>{block}</xsl:template>'
+        f'<xsl:template match="figure">{block}</xsl:template>'
+        f'<xsl:template match="figcaption[not(ancestor::figure)]">&#xFDD4;{short}{block}'
         '</xsl:template>'
         '</xsl:stylesheet>'))
 
